@@ -1,0 +1,194 @@
+//! Figures: the accounts of one count (event, category, group), their
+//! consensus, envelope and whether they conflict.
+
+use super::Context;
+use crate::count::{Interval, Precision, EXPLICIT_POLICY};
+use crate::id::Id;
+use crate::model::Claim;
+use crate::timestamp::Timestamp;
+use std::collections::{BTreeMap, HashSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FigureStatus {
+    Consistent,
+    Conflicting,
+    SingleAccount,
+    Withdrawn,
+}
+
+impl FigureStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureStatus::Consistent => "consistent",
+            FigureStatus::Conflicting => "conflicting",
+            FigureStatus::SingleAccount => "single-account",
+            FigureStatus::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// Why an account does or does not vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Standing {
+    Active,
+    Retracted,
+    Superseded,
+}
+
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub claim: Id,
+    pub wording: Option<String>,
+    pub interval: Interval,
+    pub precision: Precision,
+    pub asserted_by: Option<String>,
+    pub sources: Vec<Id>,
+    pub origins: Vec<String>,
+    pub published: Option<Timestamp>,
+    pub date: Option<Timestamp>,
+    pub quote: Option<String>,
+    pub standing: Standing,
+}
+
+impl Account {
+    pub fn votes(&self) -> bool {
+        self.standing == Standing::Active
+    }
+
+    pub fn is_vague(&self) -> bool {
+        self.precision == Precision::Vague
+    }
+
+    /// The wording as written, or the interval when none was given.
+    pub fn label(&self) -> String {
+        self.wording.clone().unwrap_or_else(|| self.interval.to_string())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub event: String,
+    pub category: String,
+    pub group: String,
+    pub status: FigureStatus,
+    pub consensus: Option<Interval>,
+    pub envelope: Interval,
+    /// Distinct canonical origins behind the voting accounts.
+    pub origins: Vec<String>,
+    pub accounts: Vec<Account>,
+    /// Explicit `contradicts` links between two voting accounts.
+    pub contradictions: Vec<(Id, Id)>,
+    /// Consistent only because a vague account ("many") is wide enough.
+    pub loose: bool,
+}
+
+impl Figure {
+    pub fn key(&self) -> (String, String, String) {
+        (self.event.clone(), self.category.clone(), self.group.clone())
+    }
+
+    pub fn name(&self) -> String {
+        format!("{} {}", self.group, self.category)
+    }
+}
+
+fn precision_of(ctx: &Context<'_>, wording: Option<&str>, policy: Option<&str>, iv: Interval) -> Precision {
+    let from_interval = if iv.max == Some(iv.min) { Precision::Exact } else { Precision::Bounded };
+    if policy == Some(EXPLICIT_POLICY) {
+        return from_interval;
+    }
+    wording
+        .and_then(|w| ctx.config.policy.read(w).ok())
+        .map(|r| r.precision)
+        .unwrap_or(from_interval)
+}
+
+pub fn account(ctx: &Context<'_>, c: &Claim) -> Option<Account> {
+    let k = c.casualty()?;
+    let standing = if c.is_retracted() {
+        Standing::Retracted
+    } else if ctx.superseded_by.contains_key(c.id.as_str()) {
+        Standing::Superseded
+    } else {
+        Standing::Active
+    };
+    Some(Account {
+        claim: c.id.clone(),
+        wording: k.wording.clone(),
+        interval: k.interval,
+        precision: precision_of(ctx, k.wording.as_deref(), k.policy.as_deref(), k.interval),
+        asserted_by: c.asserted_by.as_deref().map(|a| ctx.canonical(a)),
+        sources: ctx.claim_sources(c),
+        origins: ctx.claim_origins(c),
+        published: ctx.first_published(c).map(|(t, _)| t),
+        date: c.date.clone(),
+        quote: c.evidence.first().map(|e| e.quote.clone()),
+        standing,
+    })
+}
+
+pub fn figures(ctx: &Context<'_>) -> Vec<Figure> {
+    let mut groups: BTreeMap<(String, String, String), Vec<Account>> = BTreeMap::new();
+    for c in ctx.claims {
+        if let (Some(k), Some(a)) = (c.casualty(), account(ctx, c)) {
+            groups.entry((c.event.clone(), k.category.clone(), k.group.clone())).or_default().push(a);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|((event, category, group), mut accounts)| {
+            accounts.sort_by(|a, b| {
+                a.published.cmp(&b.published).then_with(|| a.claim.cmp(&b.claim))
+            });
+            figure(ctx, event, category, group, accounts)
+        })
+        .collect()
+}
+
+fn figure(ctx: &Context<'_>, event: String, category: String, group: String, accounts: Vec<Account>) -> Figure {
+    let voting: Vec<&Account> = accounts.iter().filter(|a| a.votes()).collect();
+    let envelope_of = |it: &mut dyn Iterator<Item = &Account>| {
+        it.map(|a| a.interval).reduce(|x, y| x.hull(&y))
+    };
+    let envelope = envelope_of(&mut voting.iter().copied())
+        .or_else(|| envelope_of(&mut accounts.iter()))
+        .unwrap_or(Interval::exact(0));
+    let consensus = voting
+        .iter()
+        .map(|a| Some(a.interval))
+        .reduce(|x, y| x.and_then(|x| y.and_then(|y| x.intersect(&y))))
+        .flatten();
+    let ids: HashSet<&str> = voting.iter().map(|a| a.claim.as_str()).collect();
+    let mut contradictions = Vec::new();
+    for a in &voting {
+        if let Some(c) = ctx.by_id.get(a.claim.as_str()) {
+            for other in &c.relations.contradicts {
+                if ids.contains(other.as_str()) && other != &a.claim {
+                    let pair = if a.claim < *other { (a.claim.clone(), other.clone()) } else { (other.clone(), a.claim.clone()) };
+                    if !contradictions.contains(&pair) {
+                        contradictions.push(pair);
+                    }
+                }
+            }
+        }
+    }
+    let status = match voting.len() {
+        0 => FigureStatus::Withdrawn,
+        _ if consensus.is_none() || !contradictions.is_empty() => FigureStatus::Conflicting,
+        1 => FigureStatus::SingleAccount,
+        _ => FigureStatus::Consistent,
+    };
+    let loose = status == FigureStatus::Consistent && voting.iter().any(|a| a.is_vague());
+    let mut origins: Vec<String> = Vec::new();
+    let mut keys: HashSet<String> = HashSet::new();
+    for a in &voting {
+        for o in &a.origins {
+            if keys.insert(ctx.config.aliases.key(o)) {
+                origins.push(o.clone());
+            }
+        }
+    }
+    Figure { event, category, group, status, consensus, envelope, origins, accounts, contradictions, loose }
+}

@@ -1,0 +1,28 @@
+use super::{Env, OutputFormat};
+use factcheck::error::Result;
+use factcheck::render::report::Report;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Only this event.
+    #[arg(long)]
+    event: Option<String>,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+}
+
+pub fn run(env: &Env, a: Args) -> Result<u8> {
+    let ws = env.workspace()?;
+    let loaded = env.load(&ws);
+    if let Some(e) = &a.event {
+        if !loaded.claims.iter().any(|c| &c.event == e) {
+            let mut known: Vec<&str> = loaded.claims.iter().map(|c| c.event.as_str()).collect();
+            known.sort();
+            known.dedup();
+            return Err(factcheck::Error::UnknownId { what: "event", id: e.clone(), hint: Some(format!("events: {}", known.join(", "))) });
+        }
+    }
+    let report = Report::new(&loaded.claims, &loaded.sources, &ws.config, a.event.as_deref());
+    super::emit(&report.render(a.format.into(), env.style));
+    Ok(0)
+}

@@ -1,0 +1,25 @@
+use super::{Env, OutputFormat};
+use factcheck::analysis::{timeline, Analysis, Context};
+use factcheck::error::Result;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Only this event.
+    #[arg(long)]
+    event: Option<String>,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+}
+
+pub fn run(env: &Env, a: Args) -> Result<u8> {
+    let ws = env.workspace()?;
+    let loaded = env.load(&ws);
+    let analysis = Analysis::new(&loaded.claims, &loaded.sources, &ws.config);
+    let ctx = Context::new(&loaded.claims, &loaded.sources, &ws.config);
+    let mut t = timeline::timelines(&ctx, &analysis.figures);
+    if let Some(e) = &a.event {
+        t.retain(|f| &f.event == e);
+    }
+    super::emit(&factcheck::render::timeline::render(&t, a.format.into(), env.style));
+    Ok(0)
+}

@@ -1,0 +1,165 @@
+//! Quote matching shared by `link` and `check`: one normalization, one search,
+//! and the closest passage when a quote is not found.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFC; typographic quotes, apostrophes and dashes to ASCII; bidirectional and
+/// zero-width marks removed; runs of whitespace collapsed to one space; trimmed.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfc() {
+        let mapped = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+            | '\u{00BB}' => '"',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+            | '\u{2212}' => '-',
+            // Bidirectional marks, zero-width characters, BOM, soft hyphen.
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            c => c,
+        };
+        if mapped.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(mapped);
+    }
+    out
+}
+
+/// An archive text prepared once for many quote look-ups.
+pub struct Archive {
+    normalized: String,
+}
+
+impl Archive {
+    pub fn new(text: &str) -> Archive {
+        Archive {
+            normalized: normalize(text),
+        }
+    }
+
+    pub fn contains(&self, quote: &str) -> bool {
+        let q = normalize(quote);
+        !q.is_empty() && self.normalized.contains(&q)
+    }
+
+    /// The passage of the archive most like `quote`, of about the same length in words.
+    pub fn closest_passage(&self, quote: &str) -> Option<String> {
+        closest_passage(&self.normalized, &normalize(quote))
+    }
+}
+
+fn word_key(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+}
+
+/// Slides a window of the quote's word count over the text and keeps the one
+/// sharing the most words with the quote (a multiset overlap, updated in O(1) per step).
+fn closest_passage(text: &str, quote: &str) -> Option<String> {
+    use std::collections::HashMap;
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    let qwords: Vec<String> = quote.split(' ').map(word_key).collect();
+    if words.is_empty() || qwords.is_empty() {
+        return None;
+    }
+    let n = qwords.len().min(words.len());
+    let mut want: HashMap<String, i64> = HashMap::new();
+    for w in &qwords {
+        *want.entry(w.clone()).or_default() += 1;
+    }
+    let keys: Vec<String> = words.iter().map(|w| word_key(w)).collect();
+    let mut have: HashMap<&str, i64> = HashMap::new();
+    let mut score: i64 = 0;
+    fn bump<'k>(
+        want: &HashMap<String, i64>,
+        have: &mut HashMap<&'k str, i64>,
+        score: &mut i64,
+        k: &'k str,
+        delta: i64,
+    ) {
+        let cap = want.get(k).copied().unwrap_or(0);
+        let e = have.entry(k).or_default();
+        let before = (*e).min(cap);
+        *e += delta;
+        *score += (*e).min(cap) - before;
+    }
+    for k in &keys[..n] {
+        bump(&want, &mut have, &mut score, k, 1);
+    }
+    let (mut best, mut best_start) = (score, 0);
+    for start in 1..=(words.len() - n) {
+        bump(&want, &mut have, &mut score, &keys[start - 1], -1);
+        bump(&want, &mut have, &mut score, &keys[start + n - 1], 1);
+        if score > best {
+            best = score;
+            best_start = start;
+        }
+    }
+    if best == 0 {
+        return None;
+    }
+    Some(words[best_start..best_start + n].join(" "))
+}
+
+/// A word diff from `expected` (what the user typed) to `found` (the archive),
+/// in git's word-diff notation: `[-typed-]{+archived+}`.
+pub fn word_diff(expected: &str, found: &str) -> String {
+    use similar::{ChangeTag, TextDiff};
+    let diff = TextDiff::from_words(expected, found);
+    let mut out = String::new();
+    for change in diff.iter_all_changes() {
+        let v = change.value();
+        match change.tag() {
+            ChangeTag::Equal => out.push_str(v),
+            ChangeTag::Delete if v.trim().is_empty() => out.push_str(v),
+            ChangeTag::Insert if v.trim().is_empty() => {}
+            ChangeTag::Delete => {
+                out.push_str("[-");
+                out.push_str(v);
+                out.push_str("-]");
+            }
+            ChangeTag::Insert => {
+                out.push_str("{+");
+                out.push_str(v);
+                out.push_str("+}");
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_typography_and_space() {
+        assert_eq!(normalize("  “Death\n to   America” — it’s"), "\"Death to America\" - it's");
+        assert_eq!(normalize("a\u{200F}b\u{200B}c"), "abc");
+        // NFC: e + combining acute == é
+        assert_eq!(normalize("e\u{0301}"), "\u{e9}");
+    }
+
+    #[test]
+    fn finds_quotes_across_typography() {
+        let a = Archive::new("Iraq’s interior minister,\n was on the scene");
+        assert!(a.contains("Iraq's interior minister, was on"));
+        assert!(!a.contains("Iraq's foreign minister"));
+        assert!(!a.contains("   "));
+    }
+
+    #[test]
+    fn closest_passage_and_diff() {
+        let a = Archive::new("The U.S. airstrikes killed 25 people over the weekend in Iraq.");
+        let p = a.closest_passage("airstrikes killed 24 people").unwrap();
+        assert_eq!(p, "airstrikes killed 25 people");
+        assert_eq!(word_diff("airstrikes killed 24 people", &p), "airstrikes killed [-24-]{+25+} people");
+    }
+}

@@ -1,0 +1,351 @@
+//! `factcheck report`: figures, responsibility and the claims needing attention,
+//! per event, as text tables, Markdown or JSON.
+
+use super::table::{md_escape, Grid};
+use super::{json_doc, shorten, Format, Style};
+use crate::analysis::{Account, Analysis, Figure, FigureStatus, Responsibility, Status};
+use crate::config::Config;
+use crate::count::Interval;
+use crate::model::{Claim, Details, Source};
+use comfy_table::Color;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+const QUOTE_WIDTH: usize = 90;
+
+pub struct Report<'a> {
+    pub claims: Vec<&'a Claim>,
+    pub analysis: Analysis,
+    pub events: Vec<String>,
+    pub sources: usize,
+}
+
+impl<'a> Report<'a> {
+    /// The report over all events, or one (`--event`).
+    pub fn new(claims: &'a [Claim], sources: &'a [Source], config: &Config, event: Option<&str>) -> Report<'a> {
+        // Analyse the whole workspace (denials and relations cross events), then filter.
+        let mut analysis = Analysis::new(claims, sources, config);
+        let keep = |e: &str| event.is_none_or(|want| want == e);
+        analysis.figures.retain(|f| keep(&f.event));
+        analysis.responsibility.retain(|r| keep(&r.event));
+        let claims: Vec<&Claim> = claims.iter().filter(|c| keep(&c.event)).collect();
+        let events: BTreeSet<String> = claims.iter().map(|c| c.event.clone()).collect();
+        Report { claims, analysis, events: events.into_iter().collect(), sources: sources.len() }
+    }
+
+    pub fn render(&self, format: Format, style: Style) -> String {
+        match format {
+            Format::Json => self.json(),
+            Format::Markdown => self.markdown(),
+            _ => self.text(style),
+        }
+    }
+
+    fn figures_of(&self, event: &str) -> impl Iterator<Item = &Figure> {
+        self.analysis.figures.iter().filter(move |f| f.event == event)
+    }
+
+    fn responsibility_of(&self, event: &str) -> impl Iterator<Item = &Responsibility> {
+        self.analysis.responsibility.iter().filter(move |r| r.event == event)
+    }
+
+    fn attention_of(&self, event: &str) -> Vec<(&Claim, Vec<Status>, String)> {
+        self.claims
+            .iter()
+            .filter(|c| c.event == event)
+            .filter_map(|c| {
+                let st: Vec<Status> = self.analysis.statuses_of(&c.id).to_vec();
+                if c.is_retracted() || !st.iter().any(|s| s.needs_attention()) {
+                    return None;
+                }
+                let why = self.why(c, &st);
+                Some((*c, st, why))
+            })
+            .collect()
+    }
+
+    /// One line saying why a claim needs attention.
+    fn why(&self, c: &Claim, st: &[Status]) -> String {
+        let mut parts = Vec::new();
+        let origins = self.analysis.origins.get(&c.id).cloned().unwrap_or_default();
+        for s in st {
+            match s {
+                Status::Unsourced => parts.push("no evidence linked".to_string()),
+                Status::SingleOrigin => parts.push(format!("only origin: {}", origins.join(", "))),
+                Status::Conflicting => {
+                    let f = self.analysis.figures.iter().find(|f| f.accounts.iter().any(|a| a.claim == c.id) && f.status == FigureStatus::Conflicting);
+                    match f {
+                        Some(f) => parts.push(format!("{} accounts disagree ({})", f.name(), range_text(f))),
+                        None => parts.push(format!("contradicts {}", c.relations.contradicts.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", "))),
+                    }
+                }
+                Status::Contested => {
+                    let actors: Vec<&str> = self.responsibility_of(&c.event).map(|r| r.actor.as_str()).collect();
+                    parts.push(format!("blame is contested: {}", actors.join(" vs ")));
+                }
+                Status::Denied => {
+                    let deniers: Vec<String> = self
+                        .claims
+                        .iter()
+                        .filter(|d| matches!(&d.details, Details::Denial { denies } if *denies == c.id) && !d.is_retracted())
+                        .map(|d| format!("{} ({})", d.asserted_by.clone().unwrap_or_else(|| "unnamed".into()), d.id))
+                        .collect();
+                    parts.push(format!("denied by {}", deniers.join(", ")));
+                }
+                _ => {}
+            }
+        }
+        parts.join("; ")
+    }
+
+    fn text(&self, style: Style) -> String {
+        let mut out = format!(
+            "factcheck report: {} claims, {} sources, {} events\n",
+            self.claims.len(),
+            self.sources,
+            self.events.len()
+        );
+        if self.events.is_empty() {
+            out.push_str("\nNo claims yet. Add one with `factcheck claim add`.\n");
+        }
+        for event in &self.events {
+            let n = self.claims.iter().filter(|c| &c.event == event).count();
+            out.push_str(&format!("\n== {event} ({n} claims) ==\n"));
+            let figures: Vec<&Figure> = self.figures_of(event).collect();
+            if !figures.is_empty() {
+                out.push_str("\nFigures\n");
+                out.push_str(&figure_grid(&figures, true).text(style));
+            }
+            let resp: Vec<&Responsibility> = self.responsibility_of(event).collect();
+            if !resp.is_empty() {
+                out.push_str("\nResponsibility\n");
+                out.push_str(&responsibility_grid(&resp).text(style));
+            }
+            let att = self.attention_of(event);
+            if !att.is_empty() {
+                out.push_str("\nNeeds attention\n");
+                out.push_str(&attention_grid(&att).text(style));
+            }
+        }
+        out
+    }
+
+    fn markdown(&self) -> String {
+        let mut out = format!(
+            "# factcheck report\n\n{} claims, {} sources, {} events.\n",
+            self.claims.len(),
+            self.sources,
+            self.events.len()
+        );
+        for event in &self.events {
+            out.push_str(&format!("\n## {}\n", md_escape(event)));
+            let figures: Vec<&Figure> = self.figures_of(event).collect();
+            if !figures.is_empty() {
+                out.push_str("\n### Figures\n\n");
+                out.push_str(&figure_grid(&figures, false).markdown());
+            }
+            let resp: Vec<&Responsibility> = self.responsibility_of(event).collect();
+            if !resp.is_empty() {
+                out.push_str("\n### Responsibility\n\n");
+                out.push_str(&responsibility_grid(&resp).markdown());
+            }
+            let att = self.attention_of(event);
+            if !att.is_empty() {
+                out.push_str("\n### Needs attention\n\n");
+                out.push_str(&attention_grid(&att).markdown());
+            }
+        }
+        out
+    }
+
+    fn json(&self) -> String {
+        let figures: Vec<Value> = self.analysis.figures.iter().map(figure_json).collect();
+        let responsibility: Vec<Value> = self.analysis.responsibility.iter().map(responsibility_json).collect();
+        let claims: Vec<Value> = self
+            .claims
+            .iter()
+            .map(|c| {
+                json!({
+                    "id": c.id,
+                    "kind": c.kind(),
+                    "event": c.event,
+                    "statuses": self.analysis.statuses_of(&c.id),
+                    "origins": self.analysis.origins.get(&c.id).cloned().unwrap_or_default(),
+                })
+            })
+            .collect();
+        json_doc("report", json!({ "events": self.events, "figures": figures, "responsibility": responsibility, "claims": claims }))
+    }
+}
+
+pub fn interval_json(i: &Interval) -> Value {
+    json!({ "min": i.min, "max": i.max })
+}
+
+fn account_json(a: &Account) -> Value {
+    json!({
+        "claim": a.claim,
+        "wording": a.wording,
+        "min": a.interval.min,
+        "max": a.interval.max,
+        "precision": a.precision,
+        "vague": a.is_vague(),
+        "standing": a.standing,
+        "asserted_by": a.asserted_by,
+        "sources": a.sources,
+        "origins": a.origins,
+        "published": a.published.as_ref().map(|p| p.to_utc_string()),
+        "quote": a.quote,
+    })
+}
+
+pub fn figure_json(f: &Figure) -> Value {
+    json!({
+        "event": f.event,
+        "category": f.category,
+        "group": f.group,
+        "status": f.status,
+        "consensus": f.consensus.as_ref().map(interval_json),
+        "envelope": interval_json(&f.envelope),
+        "independent_origins": f.origins.len(),
+        "origins": f.origins,
+        "loose": f.loose,
+        "contradictions": f.contradictions.iter().map(|(a, b)| json!([a, b])).collect::<Vec<_>>(),
+        "accounts": f.accounts.iter().map(account_json).collect::<Vec<_>>(),
+    })
+}
+
+fn responsibility_json(r: &Responsibility) -> Value {
+    json!({
+        "event": r.event,
+        "actor": r.actor,
+        "claims": r.claims,
+        "asserted_by": r.asserted_by,
+        "denied_by": r.denied_by,
+        "denial_claims": r.denial_claims,
+        "contested": r.contested,
+        "evidence": r.evidence,
+        "origins": r.origins,
+    })
+}
+
+fn range_text(f: &Figure) -> String {
+    let voting: Vec<String> = f.accounts.iter().filter(|a| a.votes()).map(|a| a.interval.to_string()).collect();
+    voting.join(" vs ")
+}
+
+fn verdict(f: &Figure) -> (String, Color) {
+    let mut lines = Vec::new();
+    let color = match f.status {
+        FigureStatus::Conflicting => {
+            lines.push("CONFLICT".to_string());
+            if f.consensus.is_some() {
+                lines.push("(marked contradicting)".into());
+            }
+            Color::Red
+        }
+        FigureStatus::Consistent if f.loose => {
+            lines.push("consistent, loosely".to_string());
+            lines.push("(vague wording)".to_string());
+            Color::Yellow
+        }
+        FigureStatus::Consistent => {
+            lines.push("consistent".to_string());
+            Color::Green
+        }
+        FigureStatus::SingleAccount => {
+            lines.push("single account".to_string());
+            Color::Yellow
+        }
+        FigureStatus::Withdrawn => {
+            lines.push("withdrawn".to_string());
+            Color::DarkGrey
+        }
+    };
+    if let Some(c) = f.consensus {
+        if f.status != FigureStatus::SingleAccount {
+            lines.push(format!("consensus {c}"));
+        }
+    }
+    lines.push(format!("envelope {}", f.envelope));
+    lines.push(format!("{} independent origin{}", f.origins.len(), if f.origins.len() == 1 { "" } else { "s" }));
+    (lines.join("\n"), color)
+}
+
+fn account_cell(a: &Account) -> String {
+    let mut s = format!("{}\n\"{}\"", a.claim, a.label());
+    let mut marks = Vec::new();
+    if a.is_vague() {
+        marks.push("vague");
+    }
+    match a.standing {
+        crate::analysis::figures::Standing::Retracted => marks.push("retracted"),
+        crate::analysis::figures::Standing::Superseded => marks.push("superseded"),
+        _ => {}
+    }
+    if !marks.is_empty() {
+        s.push_str(&format!(" ({})", marks.join(", ")));
+    }
+    if let Some(q) = &a.quote {
+        s.push_str(&format!("\n“{}”", shorten(q, QUOTE_WIDTH)));
+    }
+    s
+}
+
+fn figure_grid(figures: &[&Figure], _text: bool) -> Grid {
+    let mut g = Grid::new(&["Figure", "Verdict", "Account", "Count", "Origins / source"]);
+    for f in figures {
+        let (v, color) = verdict(f);
+        for (i, a) in f.accounts.iter().enumerate() {
+            let who = if a.origins.is_empty() { "no evidence".to_string() } else { a.origins.join(", ") };
+            let src = if a.sources.is_empty() { String::new() } else { format!("\nin {}", a.sources.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")) };
+            let first = i == 0;
+            g.row(vec![
+                (if first { f.name() } else { String::new() }, None),
+                (if first { v.clone() } else { String::new() }, if first { Some(color) } else { None }),
+                (account_cell(a), if a.votes() { None } else { Some(Color::DarkGrey) }),
+                (a.interval.to_string(), None),
+                (format!("{who}{src}"), None),
+            ]);
+        }
+    }
+    g
+}
+
+fn responsibility_grid(rows: &[&Responsibility]) -> Grid {
+    let mut g = Grid::new(&["Actor", "Asserted by", "Claims", "Denied by", "Evidence", "Verdict"]);
+    for r in rows {
+        let mut verdict = Vec::new();
+        if r.contested {
+            verdict.push("CONTESTED");
+        }
+        if !r.denied_by.is_empty() {
+            verdict.push("DENIED");
+        }
+        let color = if verdict.is_empty() { Color::Green } else { Color::Red };
+        let denied = if r.denied_by.is_empty() {
+            "—".to_string()
+        } else {
+            format!("{}\n({})", r.denied_by.join(", "), r.denial_claims.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "))
+        };
+        g.row(vec![
+            (r.actor.clone(), None),
+            (if r.asserted_by.is_empty() { "—".into() } else { r.asserted_by.join(", ") }, None),
+            (r.claims.iter().map(|c| c.as_str()).collect::<Vec<_>>().join("\n"), None),
+            (denied, None),
+            (r.evidence.to_string(), None),
+            (if verdict.is_empty() { "uncontested".into() } else { verdict.join(", ") }, Some(color)),
+        ]);
+    }
+    g
+}
+
+fn attention_grid(rows: &[(&Claim, Vec<Status>, String)]) -> Grid {
+    let mut g = Grid::new(&["Claim", "Status", "Why"]);
+    for (c, st, why) in rows {
+        let st: Vec<&str> = st.iter().map(|s| s.as_str()).collect();
+        let color = if st.iter().any(|s| matches!(*s, "conflicting" | "denied" | "contested" | "unsourced")) { Color::Red } else { Color::Yellow };
+        g.row(vec![(c.id.to_string(), None), (st.join(", "), Some(color)), (why.clone(), None)]);
+    }
+    g
+}

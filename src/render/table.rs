@@ -1,0 +1,94 @@
+//! Tables: comfy-table for the terminal, GitHub-flavoured Markdown otherwise.
+
+use super::Style;
+use comfy_table::{presets, Cell, Color, ContentArrangement, Table};
+
+/// A table as rows of plain cells plus an optional colour per cell.
+pub struct Grid {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<(String, Option<Color>)>>,
+}
+
+impl Grid {
+    pub fn new(header: &[&str]) -> Grid {
+        Grid { header: header.iter().map(|s| s.to_string()).collect(), rows: Vec::new() }
+    }
+
+    pub fn row(&mut self, cells: Vec<(String, Option<Color>)>) {
+        self.rows.push(cells);
+    }
+
+    pub fn text(&self, style: Style) -> String {
+        let mut t = Table::new();
+        t.load_style(presets::UTF8_FULL_CONDENSED);
+        t.set_content_arrangement(ContentArrangement::Dynamic);
+        if let Some(w) = style.width {
+            t.set_width(w);
+        }
+        if style.color {
+            t.enforce_styling();
+        } else {
+            t.force_no_tty();
+        }
+        t.set_header(self.header.iter().map(Cell::new).collect::<Vec<_>>());
+        for r in &self.rows {
+            t.add_row(
+                r.iter()
+                    .map(|(s, c)| match (c, style.color) {
+                        (Some(c), true) => Cell::new(s).fg(*c),
+                        _ => Cell::new(s),
+                    })
+                    .collect::<Vec<_>>(),
+            );
+        }
+        let mut s = t.to_string();
+        s.push('\n');
+        s
+    }
+
+    pub fn markdown(&self) -> String {
+        let mut s = String::new();
+        s.push_str(&format!("| {} |\n", self.header.iter().map(|h| md_cell(h)).collect::<Vec<_>>().join(" | ")));
+        s.push_str(&format!("|{}\n", "---|".repeat(self.header.len())));
+        for r in &self.rows {
+            s.push_str(&format!("| {} |\n", r.iter().map(|(c, _)| md_cell(c)).collect::<Vec<_>>().join(" | ")));
+        }
+        s
+    }
+}
+
+/// Escapes text for a Markdown table cell: `|`, `<`, `>`, backticks, and
+/// line breaks become `<br>`.
+pub fn md_cell(s: &str) -> String {
+    md_escape(s).replace('\n', "<br>")
+}
+
+/// Escapes text for Markdown outside tables as well.
+pub fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '`' => out.push_str("\\`"),
+            '*' => out.push_str("\\*"),
+            '_' => out.push_str("\\_"),
+            '[' => out.push_str("\\["),
+            ']' => out.push_str("\\]"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_cells_cannot_break_the_table() {
+        assert_eq!(md_cell("a|b <script> `x`\nnext"), "a\\|b &lt;script&gt; \\`x\\`<br>next");
+    }
+}

@@ -1,0 +1,123 @@
+//! Dates and date-times as stored in records, and their order in UTC.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// A date (`2019-12-31`) or a date-time with an offset (`2019-12-31T09:15:00-05:00`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Timestamp {
+    Date(NaiveDate),
+    DateTime(DateTime<FixedOffset>),
+}
+
+impl Timestamp {
+    /// Parses the forms DESIGN allows; the error says which forms those are.
+    pub fn parse(raw: &str) -> Result<Timestamp, String> {
+        let s = raw.trim();
+        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            if s.len() == 10 {
+                return Ok(Timestamp::Date(d));
+            }
+        }
+        if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+            return Ok(Timestamp::DateTime(dt));
+        }
+        // TOML also allows a space between date and time.
+        if let Ok(dt) = DateTime::parse_from_rfc3339(&s.replacen(' ', "T", 1)) {
+            return Ok(Timestamp::DateTime(dt));
+        }
+        if chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").is_ok()
+            || chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").is_ok()
+        {
+            return Err(format!(
+                "`{s}` has a time but no UTC offset; add one, e.g. `{s}Z` or `{s}-05:00`"
+            ));
+        }
+        Err(format!(
+            "`{s}` is not a date; write YYYY-MM-DD or an RFC 3339 date-time with offset (2019-12-31T09:15:00-05:00)"
+        ))
+    }
+
+    /// The calendar date in UTC.
+    pub fn utc_date(&self) -> NaiveDate {
+        match self {
+            Timestamp::Date(d) => *d,
+            Timestamp::DateTime(dt) => dt.with_timezone(&Utc).date_naive(),
+        }
+    }
+
+    /// The instant in UTC, if a time is known.
+    pub fn utc_instant(&self) -> Option<DateTime<Utc>> {
+        match self {
+            Timestamp::Date(_) => None,
+            Timestamp::DateTime(dt) => Some(dt.with_timezone(&Utc)),
+        }
+    }
+
+    /// Rendering for JSON and reports: dates as is, date-times converted to UTC.
+    pub fn to_utc_string(&self) -> String {
+        match self {
+            Timestamp::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Timestamp::DateTime(dt) => dt
+                .with_timezone(&Utc)
+                .format("%Y-%m-%dT%H:%M:%SZ")
+                .to_string(),
+        }
+    }
+}
+
+impl Ord for Timestamp {
+    /// Compared in UTC; a date without a time sorts before every time of that UTC date.
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.utc_date()
+            .cmp(&other.utc_date())
+            .then_with(|| self.utc_instant().cmp(&other.utc_instant()))
+    }
+}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Timestamp::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Timestamp::DateTime(dt) => write!(f, "{}", dt.to_rfc3339()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(s: &str) -> Timestamp {
+        Timestamp::parse(s).unwrap()
+    }
+
+    #[test]
+    fn compares_in_utc() {
+        // 23:00 in New York is 04:00 UTC the next day.
+        assert!(ts("2020-01-01T03:00:00Z") < ts("2019-12-31T23:00:00-05:00"));
+        assert!(ts("2019-12-31") < ts("2019-12-31T00:00:00Z"));
+        assert!(ts("2019-12-31T23:59:00Z") < ts("2020-01-01"));
+    }
+
+    #[test]
+    fn refuses_a_time_without_offset() {
+        let err = Timestamp::parse("2019-12-31T10:00:00").unwrap_err();
+        assert!(err.contains("offset"), "{err}");
+        assert!(Timestamp::parse("31/12/2019").is_err());
+        assert!(Timestamp::parse("2019-02-30").is_err());
+    }
+
+    #[test]
+    fn utc_string() {
+        assert_eq!(ts("2019-12-31T09:15:00-05:00").to_utc_string(), "2019-12-31T14:15:00Z");
+        assert_eq!(ts("2019-12-31").to_utc_string(), "2019-12-31");
+    }
+}
