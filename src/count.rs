@@ -11,17 +11,18 @@ pub const DEFAULT_POLICY: &str = "default-v1";
 pub const EXPLICIT_POLICY: &str = "explicit";
 
 /// The forms `default-v1` understands, shown when wording is refused.
-pub const FORMS_UNDERSTOOD: &str = "\
-  N, N people                       25, 1,200, twenty-five, a dozen
-  at least N, N or more, no fewer than N
-  more than N, over N
-  up to N, as many as N, at most N
-  fewer than N, less than N
-  about/around/roughly/approximately/some N
-  nearly/almost N
-  N to M, N-M, between N and M
-  a couple, a few, several, many, tens, dozens, hundreds, thousands
-  no one, nobody, none, zero";
+pub const FORMS_UNDERSTOOD: &str = concat!(
+    "    N, N people          25, 1,200, twenty-five, a dozen\n",
+    "    at least N, N or more, no fewer than N\n",
+    "    more than N, over N\n",
+    "    up to N, as many as N, at most N, no more than N\n",
+    "    fewer than N, less than N\n",
+    "    about/around/roughly/approximately/some N\n",
+    "    nearly/almost N\n",
+    "    N to M, N-M, between N and M\n",
+    "    a couple, a few, several, many, tens, dozens, hundreds, thousands\n",
+    "    no one, nobody, none, zero",
+);
 
 /// A closed or half-open interval of people counted. `max: None` is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

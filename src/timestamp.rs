@@ -86,7 +86,7 @@ impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Timestamp::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
-            Timestamp::DateTime(dt) => write!(f, "{}", dt.to_rfc3339()),
+            Timestamp::DateTime(dt) => write!(f, "{}", dt.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
         }
     }
 }

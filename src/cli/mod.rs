@@ -27,7 +27,7 @@ use std::path::PathBuf;
 pub struct Cli {
     /// Run as if started in DIR (the workspace is found from there).
     #[arg(short = 'C', global = true, value_name = "DIR")]
-    dir: Option<PathBuf>,
+    chdir: Option<PathBuf>,
     /// When to use colour (NO_COLOR is respected with `auto`).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -143,7 +143,7 @@ fn table_width() -> Option<u16> {
     if std::io::stdout().is_terminal() {
         None
     } else {
-        Some(100)
+        Some(120)
     }
 }
 
@@ -158,7 +158,7 @@ pub fn run() -> u8 {
     };
     let color = color_enabled(cli.color);
     let env = Env {
-        dir: cli.dir.clone().unwrap_or_else(|| PathBuf::from(".")),
+        dir: cli.chdir.clone().unwrap_or_else(|| PathBuf::from(".")),
         color,
         style: Style { color, width: table_width() },
     };

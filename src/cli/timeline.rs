@@ -17,9 +17,11 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
     let analysis = Analysis::new(&loaded.claims, &loaded.sources, &ws.config);
     let ctx = Context::new(&loaded.claims, &loaded.sources, &ws.config);
     let mut t = timeline::timelines(&ctx, &analysis.figures);
+    let mut attr = timeline::attributions(&ctx);
     if let Some(e) = &a.event {
         t.retain(|f| &f.event == e);
+        attr.retain(|f| &f.event == e);
     }
-    super::emit(&factcheck::render::timeline::render(&t, a.format.into(), env.style));
+    super::emit(&factcheck::render::timeline::render(&t, &attr, a.format.into(), env.style));
     Ok(0)
 }

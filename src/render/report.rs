@@ -11,7 +11,7 @@ use comfy_table::Color;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
-const QUOTE_WIDTH: usize = 90;
+const QUOTE_WIDTH: usize = 70;
 
 pub struct Report<'a> {
     pub claims: Vec<&'a Claim>,
@@ -55,7 +55,8 @@ impl<'a> Report<'a> {
             .filter(|c| c.event == event)
             .filter_map(|c| {
                 let st: Vec<Status> = self.analysis.statuses_of(&c.id).to_vec();
-                if c.is_retracted() || !st.iter().any(|s| s.needs_attention()) {
+                let serious = st.iter().any(|s| s.needs_attention() && *s != Status::SingleOrigin);
+                if c.is_retracted() || !serious {
                     return None;
                 }
                 let why = self.why(c, &st);
@@ -98,19 +99,31 @@ impl<'a> Report<'a> {
         parts.join("; ")
     }
 
+    /// Single-origin claims grouped by their one origin.
+    fn single_origin_of(&self, event: &str) -> Vec<(String, Vec<String>)> {
+        let mut by: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for c in self.claims.iter().filter(|c| c.event == event && !c.is_retracted()) {
+            if self.analysis.statuses_of(&c.id).contains(&Status::SingleOrigin) {
+                let o = self.analysis.origins.get(&c.id).and_then(|o| o.first().cloned()).unwrap_or_default();
+                by.entry(o).or_default().push(c.id.to_string());
+            }
+        }
+        by.into_iter().collect()
+    }
+
     fn text(&self, style: Style) -> String {
         let mut out = format!(
-            "factcheck report: {} claims, {} sources, {} events\n",
-            self.claims.len(),
-            self.sources,
-            self.events.len()
+            "factcheck report: {}, {}, {}\n",
+            plural(self.claims.len(), "claim"),
+            plural(self.sources, "source"),
+            plural(self.events.len(), "event")
         );
         if self.events.is_empty() {
             out.push_str("\nNo claims yet. Add one with `factcheck claim add`.\n");
         }
         for event in &self.events {
             let n = self.claims.iter().filter(|c| &c.event == event).count();
-            out.push_str(&format!("\n== {event} ({n} claims) ==\n"));
+            out.push_str(&format!("\n== {event} ({}) ==\n", plural(n, "claim")));
             let figures: Vec<&Figure> = self.figures_of(event).collect();
             if !figures.is_empty() {
                 out.push_str("\nFigures\n");
@@ -126,16 +139,21 @@ impl<'a> Report<'a> {
                 out.push_str("\nNeeds attention\n");
                 out.push_str(&attention_grid(&att).text(style));
             }
+            let single = self.single_origin_of(event);
+            if !single.is_empty() {
+                out.push_str("\nResting on a single origin\n");
+                out.push_str(&single_grid(&single).text(style));
+            }
         }
         out
     }
 
     fn markdown(&self) -> String {
         let mut out = format!(
-            "# factcheck report\n\n{} claims, {} sources, {} events.\n",
-            self.claims.len(),
-            self.sources,
-            self.events.len()
+            "# factcheck report\n\n{}, {}, {}.\n",
+            plural(self.claims.len(), "claim"),
+            plural(self.sources, "source"),
+            plural(self.events.len(), "event")
         );
         for event in &self.events {
             out.push_str(&format!("\n## {}\n", md_escape(event)));
@@ -153,6 +171,11 @@ impl<'a> Report<'a> {
             if !att.is_empty() {
                 out.push_str("\n### Needs attention\n\n");
                 out.push_str(&attention_grid(&att).markdown());
+            }
+            let single = self.single_origin_of(event);
+            if !single.is_empty() {
+                out.push_str("\n### Resting on a single origin\n\n");
+                out.push_str(&single_grid(&single).markdown());
             }
         }
         out
@@ -176,6 +199,10 @@ impl<'a> Report<'a> {
             .collect();
         json_doc("report", json!({ "events": self.events, "figures": figures, "responsibility": responsibility, "claims": claims }))
     }
+}
+
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 pub fn interval_json(i: &Interval) -> Value {
@@ -336,6 +363,14 @@ fn responsibility_grid(rows: &[&Responsibility]) -> Grid {
             (r.evidence.to_string(), None),
             (if verdict.is_empty() { "uncontested".into() } else { verdict.join(", ") }, Some(color)),
         ]);
+    }
+    g
+}
+
+fn single_grid(rows: &[(String, Vec<String>)]) -> Grid {
+    let mut g = Grid::new(&["Only origin", "Claims"]);
+    for (origin, claims) in rows {
+        g.row(vec![(origin.clone(), None), (claims.join(", "), None)]);
     }
     g
 }

@@ -2,19 +2,21 @@
 
 use super::table::{md_escape, Grid};
 use super::{json_doc, Format, Style};
-use crate::analysis::timeline::{Change, FigureTimeline};
+use crate::analysis::timeline::{AttributionTimeline, Change, FigureTimeline};
 use serde_json::json;
 
 fn change_text(c: Change) -> &'static str {
     match c {
         Change::First => "first report",
         Change::Same => "same",
-        Change::Revised => "revised",
-        Change::Contradicts => "CONTRADICTS earlier",
+        Change::RevisedUp => "revised up",
+        Change::RevisedDown => "revised down",
+        Change::Narrowed => "different, overlapping",
+        Change::Contradicts => "CONFLICTS with earlier",
     }
 }
 
-pub fn render(timelines: &[FigureTimeline], format: Format, style: Style) -> String {
+pub fn render(timelines: &[FigureTimeline], attributions: &[AttributionTimeline], format: Format, style: Style) -> String {
     match format {
         Format::Json => {
             let figures: Vec<_> = timelines
@@ -37,7 +39,24 @@ pub fn render(timelines: &[FigureTimeline], format: Format, style: Style) -> Str
                     })
                 })
                 .collect();
-            json_doc("timeline", json!({ "figures": figures }))
+            let attributions: Vec<_> = attributions
+                .iter()
+                .map(|t| {
+                    json!({
+                        "event": t.event,
+                        "entries": t.entries.iter().map(|a| json!({
+                            "claim": a.claim,
+                            "action": a.action,
+                            "by": a.by,
+                            "target": a.target,
+                            "source": a.source,
+                            "published": a.published.as_ref().map(|p| p.to_utc_string()),
+                            "active": a.active,
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            json_doc("timeline", json!({ "figures": figures, "attributions": attributions }))
         }
         _ => {
             let md = format == Format::Markdown;
@@ -61,6 +80,22 @@ pub fn render(timelines: &[FigureTimeline], format: Format, style: Style) -> Str
                         (v.interval.to_string(), None),
                         (v.source.as_ref().map(|s| s.to_string()).unwrap_or_default(), None),
                         (change, if v.change == Change::Contradicts { Some(comfy_table::Color::Red) } else { None }),
+                    ]);
+                }
+                out.push_str(&if md { g.markdown() } else { g.text(style) });
+            }
+            for t in attributions {
+                let title = format!("{}: responsibility", t.event);
+                out.push_str(&if md { format!("\n## {}\n\n", md_escape(&title)) } else { format!("\n{title}\n") });
+                let mut g = Grid::new(&["Published (UTC)", "Claim", "Who", "Says", "Source"]);
+                for a in &t.entries {
+                    let says = format!("{} {}{}", a.action, a.target, if a.active { "" } else { " (withdrawn)" });
+                    g.row(vec![
+                        (a.published.as_ref().map(|p| p.to_utc_string()).unwrap_or_else(|| "undated".into()), None),
+                        (a.claim.to_string(), None),
+                        (a.by.clone().unwrap_or_else(|| "—".into()), None),
+                        (says, None),
+                        (a.source.as_ref().map(|s| s.to_string()).unwrap_or_default(), None),
                     ]);
                 }
                 out.push_str(&if md { g.markdown() } else { g.text(style) });

@@ -1,0 +1,102 @@
+//! Helpers shared by the integration tests: temporary workspaces and running
+//! the real binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const SOURCE: &str = "title = \"t\"\npublisher = \"P\"\n";
+pub const EVENT: &str = "kind = \"event\"\nevent = \"e\"\nstatement = \"s\"\n";
+
+pub struct Ws {
+    pub dir: tempfile::TempDir,
+}
+
+impl Ws {
+    /// An initialised, empty workspace.
+    pub fn new() -> Ws {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Ws { dir };
+        let out = ws.run(&["init", "."]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        ws
+    }
+
+    /// A copy of a workspace directory.
+    pub fn copy_of(src: &Path) -> Ws {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(src, dir.path());
+        Ws { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let p = self.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+        self
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path().join(rel)).unwrap()
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        factcheck(self.path(), args)
+    }
+
+    /// Runs and returns (exit code, stdout, stderr).
+    pub fn out(&self, args: &[&str]) -> (i32, String, String) {
+        let o = self.run(args);
+        (
+            o.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    }
+
+    /// Runs a command that must succeed; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let (code, out, err) = self.out(args);
+        assert_eq!(code, 0, "factcheck {args:?} failed:\n{out}\n{err}");
+        out
+    }
+}
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_factcheck"))
+}
+
+pub fn factcheck(dir: &Path, args: &[&str]) -> Output {
+    Command::new(bin())
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env("COLUMNS", "120")
+        .output()
+        .unwrap()
+}
+
+pub fn copy_dir(src: &Path, dst: &Path) {
+    std::fs::create_dir_all(dst).unwrap();
+    for e in std::fs::read_dir(src).unwrap() {
+        let e = e.unwrap();
+        let to = dst.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to);
+        } else {
+            std::fs::copy(e.path(), to).unwrap();
+        }
+    }
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn seed_article() -> String {
+    std::fs::read_to_string(repo_root().join("sources/the-hill-2019-12-31.txt")).unwrap()
+}
