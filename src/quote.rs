@@ -108,27 +108,72 @@ fn closest_passage(text: &str, quote: &str) -> Option<String> {
     Some(words[best_start..best_start + n].join(" "))
 }
 
-/// A word diff from `expected` (what the user typed) to `found` (the archive),
-/// in git's word-diff notation: `[-typed-]{+archived+}`.
-pub fn word_diff(expected: &str, found: &str) -> String {
+/// One run of a word diff: text both sides share, or a replaced passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Same(String),
+    Changed { old: String, new: String },
+}
+
+/// A word diff as runs: consecutive deletions and insertions (with the spaces
+/// between them) are merged into one change.
+pub fn word_pieces(old: &str, new: &str) -> Vec<Piece> {
     use similar::{ChangeTag, TextDiff};
-    let diff = TextDiff::from_words(expected, found);
-    let mut out = String::new();
+    let diff = TextDiff::from_words(old, new);
+    let mut out = Vec::new();
+    let (mut del, mut ins) = (String::new(), String::new());
+    let flush = |out: &mut Vec<Piece>, del: &mut String, ins: &mut String| {
+        if !del.is_empty() || !ins.is_empty() {
+            let (d, i) = (std::mem::take(del), std::mem::take(ins));
+            // Keep leading/trailing spaces outside the markers.
+            let lead = d.len() - d.trim_start().len();
+            let lead = lead.min(i.len() - i.trim_start().len());
+            if lead > 0 {
+                out.push(Piece::Same(d[..lead].to_string()));
+            }
+            out.push(Piece::Changed { old: d[lead..].trim_end().to_string(), new: i[lead..].trim_end().to_string() });
+            let tail = if d.trim_end().len() < d.len() { &d[d.trim_end().len()..] } else { &i[i.trim_end().len()..] };
+            if !tail.is_empty() {
+                out.push(Piece::Same(tail.to_string()));
+            }
+        }
+    };
     for change in diff.iter_all_changes() {
         let v = change.value();
         match change.tag() {
-            ChangeTag::Equal => out.push_str(v),
-            ChangeTag::Delete if v.trim().is_empty() => out.push_str(v),
-            ChangeTag::Insert if v.trim().is_empty() => {}
-            ChangeTag::Delete => {
-                out.push_str("[-");
-                out.push_str(v);
-                out.push_str("-]");
+            ChangeTag::Equal if v.trim().is_empty() && (!del.is_empty() || !ins.is_empty()) => {
+                del.push_str(v);
+                ins.push_str(v);
             }
-            ChangeTag::Insert => {
-                out.push_str("{+");
-                out.push_str(v);
-                out.push_str("+}");
+            ChangeTag::Equal => {
+                flush(&mut out, &mut del, &mut ins);
+                match out.last_mut() {
+                    Some(Piece::Same(s)) => s.push_str(v),
+                    _ => out.push(Piece::Same(v.to_string())),
+                }
+            }
+            ChangeTag::Delete => del.push_str(v),
+            ChangeTag::Insert => ins.push_str(v),
+        }
+    }
+    flush(&mut out, &mut del, &mut ins);
+    out
+}
+
+/// A word diff from `expected` (what the user typed) to `found` (the archive),
+/// in git's word-diff notation: `[-typed-]{+archived+}`.
+pub fn word_diff(expected: &str, found: &str) -> String {
+    let mut out = String::new();
+    for p in word_pieces(expected, found) {
+        match p {
+            Piece::Same(s) => out.push_str(&s),
+            Piece::Changed { old, new } => {
+                if !old.is_empty() {
+                    out.push_str(&format!("[-{old}-]"));
+                }
+                if !new.is_empty() {
+                    out.push_str(&format!("{{+{new}+}}"));
+                }
             }
         }
     }
@@ -161,5 +206,7 @@ mod tests {
         let p = a.closest_passage("airstrikes killed 24 people").unwrap();
         assert_eq!(p, "airstrikes killed 25 people");
         assert_eq!(word_diff("airstrikes killed 24 people", &p), "airstrikes killed [-24-]{+25+} people");
+        assert_eq!(word_diff("a b c", "a x y c"), "a [-b-]{+x y+} c");
+        assert_eq!(word_diff("a b", "a b c d"), "a b{+ c d+}");
     }
 }

@@ -82,6 +82,9 @@ pub struct Figure {
     pub contradictions: Vec<(Id, Id)>,
     /// Consistent only because a vague account ("many") is wide enough.
     pub loose: bool,
+    /// When the intervals do not overlap: the distance between the highest
+    /// minimum and the lowest maximum ("18" vs "at least 25" are 7 apart).
+    pub gap: Option<u64>,
 }
 
 impl Figure {
@@ -181,6 +184,14 @@ fn figure(ctx: &Context<'_>, event: String, category: String, group: String, acc
         _ => FigureStatus::Consistent,
     };
     let loose = status == FigureStatus::Consistent && voting.iter().any(|a| a.is_vague());
+    let gap = match consensus {
+        Some(_) => None,
+        None => {
+            let highest_min = voting.iter().map(|a| a.interval.min).max().unwrap_or(0);
+            let lowest_max = voting.iter().filter_map(|a| a.interval.max).min();
+            lowest_max.map(|m| highest_min.saturating_sub(m))
+        }
+    };
     let mut origins: Vec<String> = Vec::new();
     let mut keys: HashSet<String> = HashSet::new();
     for a in &voting {
@@ -190,5 +201,5 @@ fn figure(ctx: &Context<'_>, event: String, category: String, group: String, acc
             }
         }
     }
-    Figure { event, category, group, status, consensus, envelope, origins, accounts, contradictions, loose }
+    Figure { event, category, group, status, consensus, envelope, origins, accounts, contradictions, loose, gap }
 }

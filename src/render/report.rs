@@ -237,6 +237,7 @@ pub fn figure_json(f: &Figure) -> Value {
         "independent_origins": f.origins.len(),
         "origins": f.origins,
         "loose": f.loose,
+        "gap": f.gap,
         "contradictions": f.contradictions.iter().map(|(a, b)| json!([a, b])).collect::<Vec<_>>(),
         "accounts": f.accounts.iter().map(account_json).collect::<Vec<_>>(),
     })
@@ -268,6 +269,9 @@ fn verdict(f: &Figure) -> (String, Color) {
             lines.push("CONFLICT".to_string());
             if f.consensus.is_some() {
                 lines.push("(marked contradicting)".into());
+            }
+            if let Some(g) = f.gap {
+                lines.push(format!("{g} apart"));
             }
             Color::Red
         }

@@ -1,59 +1,71 @@
 //! `factcheck source diff`: a word diff of two archived versions of a page,
 //! with changed numbers called out (a figure revised from 15 to 25).
 
-use similar::{ChangeTag, TextDiff};
+use crate::quote::{word_pieces, Piece};
 
 fn has_digit(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Words of context kept around each change.
+const CONTEXT: usize = 8;
+
+fn head_words(s: &str, n: usize) -> String {
+    let words: Vec<&str> = s.split(' ').collect();
+    if words.len() <= n { s.to_string() } else { format!("{}…", words[..n].join(" ")) }
+}
+
+fn tail_words(s: &str, n: usize) -> String {
+    let words: Vec<&str> = s.split(' ').collect();
+    if words.len() <= n { s.to_string() } else { format!("…{}", words[words.len() - n..].join(" ")) }
+}
+
 pub fn render(old: &str, new: &str, color: bool) -> String {
     let old_n = crate::quote::normalize(old);
     let new_n = crate::quote::normalize(new);
-    let diff = TextDiff::from_words(old_n.as_str(), new_n.as_str());
-    let mut out = String::new();
-    let mut numbers: Vec<(String, String)> = Vec::new();
-    let mut removed = String::new();
-    let paint = |s: &str, code: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
-    if diff.ratio() == 1.0 {
+    if old_n == new_n {
         return "the archived texts are identical (after normalizing whitespace and typography)\n".into();
     }
-    // Show only the changed passages with a few words of context.
-    for group in diff.grouped_ops(6) {
-        out.push_str("…");
-        for op in group {
-            for change in diff.iter_changes(&op) {
-                let v = change.value();
-                match change.tag() {
-                    ChangeTag::Equal => out.push_str(v),
-                    ChangeTag::Delete => {
-                        if !v.trim().is_empty() {
-                            out.push_str(&paint(&format!("[-{v}-]"), "31"));
-                            if has_digit(v) {
-                                removed = v.to_string();
-                            }
-                        } else {
-                            out.push_str(v);
-                        }
-                    }
-                    ChangeTag::Insert => {
-                        if !v.trim().is_empty() {
-                            out.push_str(&paint(&format!("{{+{v}+}}"), "32"));
-                            if has_digit(v) {
-                                numbers.push((std::mem::take(&mut removed), v.to_string()));
-                            }
-                        }
-                    }
+    let paint = |s: &str, code: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
+    let pieces = word_pieces(&old_n, &new_n);
+    let mut out = String::new();
+    let mut numbers = Vec::new();
+    let last = pieces.len().saturating_sub(1);
+    for (i, p) in pieces.iter().enumerate() {
+        match p {
+            Piece::Same(s) => {
+                // Between two changes keep both ends; at the edges keep one.
+                let text = if i == 0 {
+                    tail_words(s, CONTEXT)
+                } else if i == last {
+                    head_words(s, CONTEXT)
+                } else if s.split(' ').count() > 2 * CONTEXT {
+                    format!("{}\n\n{}", head_words(s, CONTEXT), tail_words(s, CONTEXT))
+                } else {
+                    s.clone()
+                };
+                out.push_str(&text);
+            }
+            Piece::Changed { old, new } => {
+                if !old.is_empty() {
+                    out.push_str(&paint(&format!("[-{old}-]"), "31"));
+                }
+                if !new.is_empty() {
+                    out.push_str(&paint(&format!("{{+{new}+}}"), "32"));
+                }
+                if has_digit(old) || has_digit(new) {
+                    numbers.push((old.clone(), new.clone()));
                 }
             }
         }
-        out.push_str("…\n\n");
     }
+    out.push('\n');
     if !numbers.is_empty() {
-        out.push_str("changed numbers:\n");
+        out.push_str("\nchanged numbers:\n");
         for (a, b) in numbers {
-            let a = if a.is_empty() { "(new)".to_string() } else { a };
-            out.push_str(&format!("  {} → {}\n", a, paint(&b, "1")));
+            let a = if a.is_empty() { "(added)".to_string() } else { a };
+            let b = if b.is_empty() { "(removed)".to_string() } else { b };
+            out.push_str(&format!("  {a} → {}\n", paint(&b, "1")));
         }
     }
     out
