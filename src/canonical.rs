@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use crate::model::{Claim, Details, Evidence, Source};
 use crate::record::{CLAIM_FIELDS, EVIDENCE_FIELDS, SOURCE_FIELDS};
 use crate::timestamp::Timestamp;
-use toml_edit::{value, Array, ArrayOfTables, DocumentMut, Item, Table, Value};
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value, value};
 
 /// Quotes longer than this are written as multi-line strings in `fmt`.
 const LONG_QUOTE: usize = 100;
@@ -213,7 +213,10 @@ pub fn add_relation(text: &str, name: &str, other: &str) -> Result<String> {
                 .and_then(Item::as_array_of_tables)
                 .and_then(|a| a.iter().filter_map(|t| t.position()).min());
             if let Some(pos) = first_evidence {
-                if let Some(aot) = doc.get_mut("evidence").and_then(Item::as_array_of_tables_mut) {
+                if let Some(aot) = doc
+                    .get_mut("evidence")
+                    .and_then(Item::as_array_of_tables_mut)
+                {
                     for t in aot.iter_mut() {
                         let p = t.position().map(|p| p + 1);
                         t.set_position(p);
@@ -297,7 +300,11 @@ fn is_long(v: &Item) -> bool {
 pub fn format_record(text: &str, is_claim: bool) -> Result<String> {
     let (bom, body) = split_bom(text);
     let mut doc = parse_mut(body)?;
-    let order: &[&str] = if is_claim { &CLAIM_FIELDS } else { &SOURCE_FIELDS };
+    let order: &[&str] = if is_claim {
+        &CLAIM_FIELDS
+    } else {
+        &SOURCE_FIELDS
+    };
     normalize_table(doc.as_table_mut(), order, true);
     if is_claim {
         let mut pos = 1isize;
@@ -308,22 +315,24 @@ pub fn format_record(text: &str, is_claim: bool) -> Result<String> {
             let prefix = blank_prefix(t.decor().prefix());
             t.decor_mut().set_prefix(prefix);
         }
-        if let Some(aot) = doc.get_mut("evidence").and_then(Item::as_array_of_tables_mut) {
+        if let Some(aot) = doc
+            .get_mut("evidence")
+            .and_then(Item::as_array_of_tables_mut)
+        {
             for t in aot.iter_mut() {
                 normalize_table(t, &EVIDENCE_FIELDS, false);
                 for (_, v) in t.iter_mut() {
-                    if is_long(v) {
-                        if let Some(s) = v.as_str().map(str::to_string) {
-                            if let Some(ml) = multiline(&s) {
-                                *v = ml.into_with_decor(v);
-                            }
-                        }
+                    if is_long(v)
+                        && let Some(s) = v.as_str().map(str::to_string)
+                        && let Some(ml) = multiline(&s)
+                    {
+                        *v = ml.into_with_decor(v);
                     }
                 }
                 t.set_position(Some(pos));
                 pos += 1;
                 let prefix = blank_prefix(t.decor().prefix());
-            t.decor_mut().set_prefix(prefix);
+                t.decor_mut().set_prefix(prefix);
             }
         }
     }
@@ -335,7 +344,11 @@ pub fn format_record(text: &str, is_claim: bool) -> Result<String> {
 /// A table header keeps its comments but gets exactly one blank line before it.
 fn blank_prefix(old: Option<&toml_edit::RawString>) -> String {
     let old = old.and_then(|r| r.as_str()).unwrap_or("");
-    let comments: Vec<&str> = old.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let comments: Vec<&str> = old
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let mut out = String::from("\n");
     for c in comments {
         out.push_str(c);
@@ -352,7 +365,12 @@ fn normalize_table(t: &mut Table, order: &[&str], root: bool) {
             continue;
         }
         // Keep comment lines above a key, drop stray blank lines and padding.
-        let prefix = key.leaf_decor().prefix().and_then(|r| r.as_str()).unwrap_or("").to_string();
+        let prefix = key
+            .leaf_decor()
+            .prefix()
+            .and_then(|r| r.as_str())
+            .unwrap_or("")
+            .to_string();
         let comments: String = prefix
             .lines()
             .map(str::trim)
@@ -362,9 +380,19 @@ fn normalize_table(t: &mut Table, order: &[&str], root: bool) {
         key.leaf_decor_mut().set_prefix(comments);
         key.leaf_decor_mut().set_suffix(" ");
         if let Some(val) = v.as_value_mut() {
-            let suffix = val.decor().suffix().and_then(|r| r.as_str()).unwrap_or("").trim().to_string();
+            let suffix = val
+                .decor()
+                .suffix()
+                .and_then(|r| r.as_str())
+                .unwrap_or("")
+                .trim()
+                .to_string();
             val.decor_mut().set_prefix(" ");
-            val.decor_mut().set_suffix(if suffix.is_empty() { String::new() } else { format!(" {suffix}") });
+            val.decor_mut().set_suffix(if suffix.is_empty() {
+                String::new()
+            } else {
+                format!(" {suffix}")
+            });
         }
     }
 }
@@ -386,19 +414,34 @@ mod tests {
     #[test]
     fn append_keeps_every_byte() {
         let text = "# a hand-written claim\nkind = \"event\"   # aligned\nevent = \"e\"\nstatement = \"s\"\n";
-        let e = Evidence { source: crate::id::Id::parse("s1").unwrap(), quote: "q \"x\"".into(), attributed_to: Some("AP".into()), via: None, credibility: Some(2) };
+        let e = Evidence {
+            source: crate::id::Id::parse("s1").unwrap(),
+            quote: "q \"x\"".into(),
+            attributed_to: Some("AP".into()),
+            via: None,
+            credibility: Some(2),
+        };
         let out = append_evidence(text, &e).unwrap();
         assert!(out.starts_with(text));
-        assert_eq!(&out[text.len()..], "\n[[evidence]]\nsource = \"s1\"\nquote = 'q \"x\"'\nattributed_to = \"AP\"\ncredibility = 2\n");
+        assert_eq!(
+            &out[text.len()..],
+            "\n[[evidence]]\nsource = \"s1\"\nquote = 'q \"x\"'\nattributed_to = \"AP\"\ncredibility = 2\n"
+        );
     }
 
     #[test]
     fn relation_goes_before_evidence() {
         let text = "kind = \"event\"\nevent = \"e\"\nstatement = \"s\"\n\n[[evidence]]\nsource = \"s1\"\nquote = \"q\"\n";
         let out = add_relation(text, "contradicts", "c2").unwrap();
-        assert_eq!(out, "kind = \"event\"\nevent = \"e\"\nstatement = \"s\"\n\n[relations]\ncontradicts = [\"c2\"]\n\n[[evidence]]\nsource = \"s1\"\nquote = \"q\"\n");
+        assert_eq!(
+            out,
+            "kind = \"event\"\nevent = \"e\"\nstatement = \"s\"\n\n[relations]\ncontradicts = [\"c2\"]\n\n[[evidence]]\nsource = \"s1\"\nquote = \"q\"\n"
+        );
         let again = add_relation(&out, "contradicts", "c3").unwrap();
-        assert!(again.contains("contradicts = [\"c2\", \"c3\"]\n"), "{again}");
+        assert!(
+            again.contains("contradicts = [\"c2\", \"c3\"]\n"),
+            "{again}"
+        );
         assert_eq!(add_relation(&again, "contradicts", "c3").unwrap(), again);
     }
 
@@ -406,14 +449,20 @@ mod tests {
     fn retract_adds_two_lines() {
         let text = "kind = \"event\"\nevent = \"e\"\nstatement = \"s\"\n\n[[evidence]]\nsource = \"s1\"\nquote = \"q\"\n";
         let out = retract(text, "wrong").unwrap();
-        assert_eq!(out, "kind = \"event\"\nevent = \"e\"\nstatement = \"s\"\nstate = \"retracted\"\nreason = \"wrong\"\n\n[[evidence]]\nsource = \"s1\"\nquote = \"q\"\n");
+        assert_eq!(
+            out,
+            "kind = \"event\"\nevent = \"e\"\nstatement = \"s\"\nstate = \"retracted\"\nreason = \"wrong\"\n\n[[evidence]]\nsource = \"s1\"\nquote = \"q\"\n"
+        );
     }
 
     #[test]
     fn format_orders_fields_and_keeps_comments() {
         let text = "statement = \"s\"\n# the event\nevent   =   \"e\"\nkind = \"event\" # why\n[[evidence]]\nquote = \"q\"\nsource = \"s1\"\n[relations]\nsupersedes = [\"x\"]\n";
         let out = format_record(text, true).unwrap();
-        assert_eq!(out, "kind = \"event\" # why\n# the event\nevent = \"e\"\nstatement = \"s\"\n\n[relations]\nsupersedes = [\"x\"]\n\n[[evidence]]\nsource = \"s1\"\nquote = \"q\"\n");
+        assert_eq!(
+            out,
+            "kind = \"event\" # why\n# the event\nevent = \"e\"\nstatement = \"s\"\n\n[relations]\nsupersedes = [\"x\"]\n\n[[evidence]]\nsource = \"s1\"\nquote = \"q\"\n"
+        );
         assert_eq!(format_record(&out, true).unwrap(), out);
     }
 
@@ -421,6 +470,9 @@ mod tests {
     fn crlf_and_bom_survive_edits() {
         let text = "\u{feff}kind = \"event\"\r\nevent = \"e\"\r\nstatement = \"s\"\r\n";
         let out = retract(text, "r").unwrap();
-        assert_eq!(out, "\u{feff}kind = \"event\"\r\nevent = \"e\"\r\nstatement = \"s\"\r\nstate = \"retracted\"\r\nreason = \"r\"\r\n");
+        assert_eq!(
+            out,
+            "\u{feff}kind = \"event\"\r\nevent = \"e\"\r\nstatement = \"s\"\r\nstate = \"retracted\"\r\nreason = \"r\"\r\n"
+        );
     }
 }

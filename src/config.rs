@@ -1,6 +1,6 @@
 //! `factcheck.toml`: workspace settings, the count policy and the name aliases.
 
-use crate::count::{CountPolicy, Interval, DEFAULT_POLICY};
+use crate::count::{CountPolicy, DEFAULT_POLICY, Interval};
 use crate::diag::{Diagnostic, LineIndex, Loc};
 use crate::error::Error;
 use serde::Deserialize;
@@ -79,7 +79,10 @@ pub struct Aliases {
 }
 
 const DEFAULT_ALIASES: &[(&str, &[&str])] = &[
-    ("Associated Press", &["AP", "The Associated Press", "The AP", "AP News"]),
+    (
+        "Associated Press",
+        &["AP", "The Associated Press", "The AP", "AP News"],
+    ),
     ("Reuters", &["Thomson Reuters", "Reuters News"]),
     ("Agence France-Presse", &["AFP", "Agence France Presse"]),
     ("The New York Times", &["New York Times", "NYT", "NYTimes"]),
@@ -97,7 +100,9 @@ fn fold(name: &str) -> String {
 
 impl Default for Aliases {
     fn default() -> Self {
-        let mut a = Aliases { map: HashMap::new() };
+        let mut a = Aliases {
+            map: HashMap::new(),
+        };
         for (canon, variants) in DEFAULT_ALIASES {
             a.add(canon, variants.iter().copied());
         }
@@ -171,9 +176,16 @@ impl Config {
         let file = Path::new(CONFIG_FILE);
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let loc = e.span().map(|s| LineIndex::new(text).loc(s.start)).unwrap_or(Loc::START);
+            let loc = e
+                .span()
+                .map(|s| LineIndex::new(text).loc(s.start))
+                .unwrap_or(Loc::START);
             let msg = e.message().trim().to_string();
-            let code = if msg.starts_with("unknown field") { "E002" } else { "E001" };
+            let code = if msg.starts_with("unknown field") {
+                "E002"
+            } else {
+                "E001"
+            };
             Diagnostic::new(code, file, loc, format!("in {CONFIG_FILE}: {msg}"))
                 .help("see the README section on factcheck.toml for the settings")
         })?;
@@ -183,7 +195,12 @@ impl Config {
         }
         if let Some(t) = raw.analysis.corroboration_threshold {
             if t == 0 {
-                return Err(Diagnostic::new("E004", file, Loc::START, "corroboration_threshold must be at least 1"));
+                return Err(Diagnostic::new(
+                    "E004",
+                    file,
+                    Loc::START,
+                    "corroboration_threshold must be at least 1",
+                ));
             }
             cfg.corroboration_threshold = t;
         }
@@ -198,9 +215,18 @@ impl Config {
                     .help("add name = \"desk-v1\" under [count]; claims record which policy read their wording")
             })?;
             if name == DEFAULT_POLICY || name == crate::count::EXPLICIT_POLICY {
-                return Err(Diagnostic::new("E004", file, Loc::START, format!("a customised policy cannot be named {name:?}")));
+                return Err(Diagnostic::new(
+                    "E004",
+                    file,
+                    Loc::START,
+                    format!("a customised policy cannot be named {name:?}"),
+                ));
             }
-            let overrides = raw.count.vague.into_iter().map(|(k, v)| (k, Interval::new(v.min, v.max)));
+            let overrides = raw
+                .count
+                .vague
+                .into_iter()
+                .map(|(k, v)| (k, Interval::new(v.min, v.max)));
             cfg.policy = CountPolicy::with_overrides(&name, overrides)
                 .map_err(|e| Diagnostic::new("E004", file, Loc::START, e))?;
         }
@@ -224,11 +250,18 @@ mod tests {
 
     #[test]
     fn aliases_fold_spellings() {
-        let c = Config::parse("[aliases]\n\"Kataib Hezbollah\" = [\"Kataib Hizbollah\"]\n").unwrap();
+        let c =
+            Config::parse("[aliases]\n\"Kataib Hezbollah\" = [\"Kataib Hizbollah\"]\n").unwrap();
         assert_eq!(c.aliases.canonical("kataib hizbollah"), "Kataib Hezbollah");
-        assert_eq!(c.aliases.canonical("The Associated Press"), "Associated Press");
+        assert_eq!(
+            c.aliases.canonical("The Associated Press"),
+            "Associated Press"
+        );
         assert_eq!(c.aliases.canonical("AP"), "Associated Press");
-        assert_eq!(c.aliases.key("U.S.  officials"), c.aliases.key("u.s. officials"));
+        assert_eq!(
+            c.aliases.key("U.S.  officials"),
+            c.aliases.key("u.s. officials")
+        );
     }
 
     #[test]

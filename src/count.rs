@@ -182,9 +182,9 @@ impl CountPolicy {
             return Err(fail("it is empty"));
         }
         let t: Vec<&str> = toks.iter().map(String::as_str).collect();
-        let (reading, used) = self.read_phrase(&t).ok_or_else(|| {
-            fail("no count phrase from the policy was found at its start")
-        })?;
+        let (reading, used) = self
+            .read_phrase(&t)
+            .ok_or_else(|| fail("no count phrase from the policy was found at its start"))?;
         // What follows the count may only name who is counted ("people", "U.S. soldiers").
         if let Some(extra) = t[used..].iter().find(|w| is_numeric_word(w)) {
             return Err(fail(&format!(
@@ -213,40 +213,87 @@ impl CountPolicy {
                 if t.get(used) == Some(&"of") {
                     used += 1;
                 }
-                return Some((Reading { interval: *iv, precision: Vague }, used));
+                return Some((
+                    Reading {
+                        interval: *iv,
+                        precision: Vague,
+                    },
+                    used,
+                ));
             }
         }
         type Shape = fn(u64) -> Option<(Interval, Precision)>;
         let prefixes: &[(&[&str], Shape)] = &[
-            (&["at", "least"], |n| Some((Interval::new(n, None), Bounded))),
-            (&["no", "fewer", "than"], |n| Some((Interval::new(n, None), Bounded))),
-            (&["no", "less", "than"], |n| Some((Interval::new(n, None), Bounded))),
-            (&["more", "than"], |n| Some((Interval::new(n.checked_add(1)?, None), Bounded))),
-            (&["over"], |n| Some((Interval::new(n.checked_add(1)?, None), Bounded))),
-            (&["up", "to"], |n| Some((Interval::new(0, Some(n)), Bounded))),
-            (&["as", "many", "as"], |n| Some((Interval::new(0, Some(n)), Bounded))),
-            (&["at", "most"], |n| Some((Interval::new(0, Some(n)), Bounded))),
-            (&["no", "more", "than"], |n| Some((Interval::new(0, Some(n)), Bounded))),
-            (&["fewer", "than"], |n| Some((Interval::new(0, Some(n.checked_sub(1)?)), Bounded))),
-            (&["less", "than"], |n| Some((Interval::new(0, Some(n.checked_sub(1)?)), Bounded))),
+            (&["at", "least"], |n| {
+                Some((Interval::new(n, None), Bounded))
+            }),
+            (&["no", "fewer", "than"], |n| {
+                Some((Interval::new(n, None), Bounded))
+            }),
+            (&["no", "less", "than"], |n| {
+                Some((Interval::new(n, None), Bounded))
+            }),
+            (&["more", "than"], |n| {
+                Some((Interval::new(n.checked_add(1)?, None), Bounded))
+            }),
+            (&["over"], |n| {
+                Some((Interval::new(n.checked_add(1)?, None), Bounded))
+            }),
+            (&["up", "to"], |n| {
+                Some((Interval::new(0, Some(n)), Bounded))
+            }),
+            (&["as", "many", "as"], |n| {
+                Some((Interval::new(0, Some(n)), Bounded))
+            }),
+            (&["at", "most"], |n| {
+                Some((Interval::new(0, Some(n)), Bounded))
+            }),
+            (&["no", "more", "than"], |n| {
+                Some((Interval::new(0, Some(n)), Bounded))
+            }),
+            (&["fewer", "than"], |n| {
+                Some((Interval::new(0, Some(n.checked_sub(1)?)), Bounded))
+            }),
+            (&["less", "than"], |n| {
+                Some((Interval::new(0, Some(n.checked_sub(1)?)), Bounded))
+            }),
             (&["about"], about),
             (&["around"], about),
             (&["roughly"], about),
             (&["approximately"], about),
             (&["some"], about),
-            (&["nearly"], |n| Some((Interval::new(n * 9 / 10, Some(n)), Approximate))),
-            (&["almost"], |n| Some((Interval::new(n * 9 / 10, Some(n)), Approximate))),
+            (&["nearly"], |n| {
+                Some((Interval::new(n * 9 / 10, Some(n)), Approximate))
+            }),
+            (&["almost"], |n| {
+                Some((Interval::new(n * 9 / 10, Some(n)), Approximate))
+            }),
         ];
         for (prefix, shape) in prefixes {
             if starts(prefix) {
                 let (n, used) = read_number(&t[prefix.len()..])?;
                 let (interval, precision) = shape(n)?;
-                return Some((Reading { interval, precision }, prefix.len() + used));
+                return Some((
+                    Reading {
+                        interval,
+                        precision,
+                    },
+                    prefix.len() + used,
+                ));
             }
         }
-        for zero in [&["no", "one"][..], &["nobody"], &["none"], &["zero"], &["no"]] {
+        for zero in [
+            &["no", "one"][..],
+            &["nobody"],
+            &["none"],
+            &["zero"],
+            &["no"],
+        ] {
             if starts(zero) {
-                let r = Reading { interval: Interval::exact(0), precision: Exact };
+                let r = Reading {
+                    interval: Interval::exact(0),
+                    precision: Exact,
+                };
                 return Some((r, zero.len()));
             }
         }
@@ -257,22 +304,37 @@ impl CountPolicy {
                 return None;
             }
             let (b, used_b) = read_number(&rest[1..])?;
-            let r = Reading { interval: range(a, b)?, precision: Bounded };
+            let r = Reading {
+                interval: range(a, b)?,
+                precision: Bounded,
+            };
             return Some((r, 2 + used_a + used_b));
         }
         // A bare number, possibly followed by "or more", "to M", "- M".
         let (n, used) = read_number(t)?;
         let rest = &t[used..];
         if rest.len() >= 2 && rest[0] == "or" && rest[1] == "more" {
-            let r = Reading { interval: Interval::new(n, None), precision: Bounded };
+            let r = Reading {
+                interval: Interval::new(n, None),
+                precision: Bounded,
+            };
             return Some((r, used + 2));
         }
         if matches!(rest.first(), Some(&"to") | Some(&"-")) {
             let (m, used_m) = read_number(&rest[1..])?;
-            let r = Reading { interval: range(n, m)?, precision: Bounded };
+            let r = Reading {
+                interval: range(n, m)?,
+                precision: Bounded,
+            };
             return Some((r, used + 1 + used_m));
         }
-        Some((Reading { interval: Interval::exact(n), precision: Exact }, used))
+        Some((
+            Reading {
+                interval: Interval::exact(n),
+                precision: Exact,
+            },
+            used,
+        ))
     }
 }
 
@@ -298,13 +360,14 @@ fn tokenize(s: &str) -> Vec<String> {
             continue;
         }
         // "10-15" is a range; "twenty-five" is one number word; "-" alone is kept.
-        if let Some((a, b)) = w.split_once('-') {
-            if !a.is_empty() && !b.is_empty() && a.chars().all(|c| c.is_ascii_digit() || c == ',')
-                && b.chars().all(|c| c.is_ascii_digit() || c == ',')
-            {
-                out.extend([a.to_string(), "-".into(), b.to_string()]);
-                continue;
-            }
+        if let Some((a, b)) = w.split_once('-')
+            && !a.is_empty()
+            && !b.is_empty()
+            && a.chars().all(|c| c.is_ascii_digit() || c == ',')
+            && b.chars().all(|c| c.is_ascii_digit() || c == ',')
+        {
+            out.extend([a.to_string(), "-".into(), b.to_string()]);
+            continue;
         }
         out.push(w.to_string());
     }
@@ -312,8 +375,25 @@ fn tokenize(s: &str) -> Vec<String> {
 }
 
 const UNITS: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
     "nineteen",
 ];
 const TENS: [&str; 8] = [
@@ -329,7 +409,10 @@ fn small_number(w: &str) -> Option<u64> {
     }
     let (t, u) = w.split_once('-')?;
     let t = TENS.iter().position(|x| *x == t)?;
-    let u = UNITS.iter().position(|x| *x == u).filter(|u| (1..10).contains(u))?;
+    let u = UNITS
+        .iter()
+        .position(|x| *x == u)
+        .filter(|u| (1..10).contains(u))?;
     Some(20 + 10 * t as u64 + u as u64)
 }
 
@@ -349,9 +432,7 @@ fn digits(w: &str) -> Option<u64> {
     }
     // "1,200" but not "1,20" or "12,00".
     let groups: Vec<&str> = w.split(',').collect();
-    if groups.len() > 1
-        && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
-    {
+    if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
         return None;
     }
     let joined: String = groups.concat();
@@ -388,7 +469,18 @@ fn read_number(t: &[&str]) -> Option<(u64, usize)> {
         } else if (w == "a" || w == "an")
             && !any
             && !t.get(i + 1).is_some_and(|n| {
-                matches!(*n, "lot" | "lots" | "number" | "handful" | "bunch" | "slew" | "host" | "total" | "series")
+                matches!(
+                    *n,
+                    "lot"
+                        | "lots"
+                        | "number"
+                        | "handful"
+                        | "bunch"
+                        | "slew"
+                        | "host"
+                        | "total"
+                        | "series"
+                )
             })
         {
             // "a dozen", "a hundred"; a bare "a" counts one.
@@ -423,7 +515,9 @@ mod tests {
     use super::*;
 
     fn read(w: &str) -> (u64, Option<u64>) {
-        let r = CountPolicy::default().read(w).unwrap_or_else(|e| panic!("{e}"));
+        let r = CountPolicy::default()
+            .read(w)
+            .unwrap_or_else(|e| panic!("{e}"));
         (r.interval.min, r.interval.max)
     }
 
@@ -480,7 +574,16 @@ mod tests {
     #[test]
     fn refuses_what_it_cannot_read() {
         let p = CountPolicy::default();
-        for bad in ["", "a lot", "countless", "25 or 30", "fewer than 0", "between 9 and 3", "1,20", "few"] {
+        for bad in [
+            "",
+            "a lot",
+            "countless",
+            "25 or 30",
+            "fewer than 0",
+            "between 9 and 3",
+            "1,20",
+            "few",
+        ] {
             assert!(p.read(bad).is_err(), "{bad} should be refused");
         }
     }
@@ -495,7 +598,8 @@ mod tests {
 
     #[test]
     fn overrides_rename_the_policy() {
-        let p = CountPolicy::with_overrides("desk-v1", [("many".into(), Interval::new(5, None))]).unwrap();
+        let p = CountPolicy::with_overrides("desk-v1", [("many".into(), Interval::new(5, None))])
+            .unwrap();
         assert_eq!(p.name, "desk-v1");
         assert_eq!(p.read("many").unwrap().interval, Interval::new(5, None));
         assert!(CountPolicy::with_overrides("x", [("lots".into(), Interval::exact(1))]).is_err());

@@ -90,7 +90,10 @@ impl<'a> LineIndex<'a> {
             .map(|s| s.chars().count())
             .unwrap_or(offset - start)
             + 1;
-        Loc { line: line + 1, column }
+        Loc {
+            line: line + 1,
+            column,
+        }
     }
 }
 

@@ -85,81 +85,155 @@ pub struct Diff {
 
 impl Diff {
     pub fn is_empty(&self) -> bool {
-        self.claims.is_empty() && self.sources.is_empty() && self.figures.is_empty() && self.statuses.is_empty() && self.responsibility.is_empty()
+        self.claims.is_empty()
+            && self.sources.is_empty()
+            && self.figures.is_empty()
+            && self.statuses.is_empty()
+            && self.responsibility.is_empty()
     }
 }
 
-fn fields(old: &serde_json::Map<String, Value>, new: &serde_json::Map<String, Value>, skip: &[&str]) -> Vec<FieldChange> {
+fn fields(
+    old: &serde_json::Map<String, Value>,
+    new: &serde_json::Map<String, Value>,
+    skip: &[&str],
+) -> Vec<FieldChange> {
     let keys: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
     let mut out = Vec::new();
     for k in keys {
         if skip.contains(&k.as_str()) {
             continue;
         }
-        let (o, n) = (old.get(k).filter(|v| !v.is_null()), new.get(k).filter(|v| !v.is_null()));
+        let (o, n) = (
+            old.get(k).filter(|v| !v.is_null()),
+            new.get(k).filter(|v| !v.is_null()),
+        );
         if k == "relations" {
             for rel in crate::model::RELATIONS {
-                let get = |m: Option<&Value>| m.and_then(|v| v.get(rel)).cloned().filter(|v| v.as_array().is_some_and(|a| !a.is_empty()));
+                let get = |m: Option<&Value>| {
+                    m.and_then(|v| v.get(rel))
+                        .cloned()
+                        .filter(|v| v.as_array().is_some_and(|a| !a.is_empty()))
+                };
                 let (ro, rn) = (get(o), get(n));
                 if ro != rn {
-                    out.push(FieldChange { name: format!("relations.{rel}"), old: ro, new: rn });
+                    out.push(FieldChange {
+                        name: format!("relations.{rel}"),
+                        old: ro,
+                        new: rn,
+                    });
                 }
             }
             continue;
         }
         if o != n {
-            out.push(FieldChange { name: k.clone(), old: o.cloned(), new: n.cloned() });
+            out.push(FieldChange {
+                name: k.clone(),
+                old: o.cloned(),
+                new: n.cloned(),
+            });
         }
     }
     out
 }
 
 fn evidence_key(e: &Evidence) -> EvidenceRef {
-    EvidenceRef { source: e.source.to_string(), quote: crate::quote::normalize(&e.quote), attributed_to: e.attributed_to.clone() }
+    EvidenceRef {
+        source: e.source.to_string(),
+        quote: crate::quote::normalize(&e.quote),
+        attributed_to: e.attributed_to.clone(),
+    }
 }
 
 fn summary(c: &Claim) -> String {
     match &c.details {
-        crate::model::Details::Casualty(k) => format!("{} {} {}: {}", c.event, k.group, k.category, k.wording.clone().unwrap_or_else(|| k.interval.to_string())),
-        crate::model::Details::Responsibility { actor } => format!("{}: {} blames {actor}", c.event, c.asserted_by.as_deref().unwrap_or("someone")),
-        crate::model::Details::Denial { denies } => format!("{}: {} denies {denies}", c.event, c.asserted_by.as_deref().unwrap_or("someone")),
+        crate::model::Details::Casualty(k) => format!(
+            "{} {} {}: {}",
+            c.event,
+            k.group,
+            k.category,
+            k.wording.clone().unwrap_or_else(|| k.interval.to_string())
+        ),
+        crate::model::Details::Responsibility { actor } => format!(
+            "{}: {} blames {actor}",
+            c.event,
+            c.asserted_by.as_deref().unwrap_or("someone")
+        ),
+        crate::model::Details::Denial { denies } => format!(
+            "{}: {} denies {denies}",
+            c.event,
+            c.asserted_by.as_deref().unwrap_or("someone")
+        ),
         crate::model::Details::Event => format!("{}: {}", c.event, c.statement),
     }
 }
 
-fn claim_changes(old: &[Claim], new: &[Claim], old_st: &Analysis, new_st: &Analysis) -> Vec<RecordChange> {
+fn claim_changes(
+    old: &[Claim],
+    new: &[Claim],
+    old_st: &Analysis,
+    new_st: &Analysis,
+) -> Vec<RecordChange> {
     let o: BTreeMap<&Id, &Claim> = old.iter().map(|c| (&c.id, c)).collect();
     let n: BTreeMap<&Id, &Claim> = new.iter().map(|c| (&c.id, c)).collect();
     let ids: BTreeSet<&Id> = o.keys().chain(n.keys()).copied().collect();
     let mut out = Vec::new();
-    let rc = |id: &Id, change| RecordChange { id: id.clone(), change, fields: Vec::new(), summary: None, evidence: Vec::new() };
+    let rc = |id: &Id, change| RecordChange {
+        id: id.clone(),
+        change,
+        fields: Vec::new(),
+        summary: None,
+        evidence: Vec::new(),
+    };
     for id in ids {
         match (o.get(id), n.get(id)) {
-            (None, Some(c)) => out.push(RecordChange { summary: Some(summary(c)), ..rc(id, "added") }),
-            (Some(c), None) => out.push(RecordChange { summary: Some(summary(c)), ..rc(id, "removed") }),
+            (None, Some(c)) => out.push(RecordChange {
+                summary: Some(summary(c)),
+                ..rc(id, "added")
+            }),
+            (Some(c), None) => out.push(RecordChange {
+                summary: Some(summary(c)),
+                ..rc(id, "removed")
+            }),
             (Some(a), Some(b)) => {
                 if b.is_retracted() && !a.is_retracted() {
-                    out.push(RecordChange { summary: b.retracted.clone(), ..rc(id, "retracted") });
+                    out.push(RecordChange {
+                        summary: b.retracted.clone(),
+                        ..rc(id, "retracted")
+                    });
                 }
                 let was_sup = old_st.statuses_of(id).contains(&Status::Superseded);
                 let is_sup = new_st.statuses_of(id).contains(&Status::Superseded);
                 if is_sup && !was_sup {
                     out.push(rc(id, "superseded"));
                 }
-                let skip: &[&str] = if b.is_retracted() && !a.is_retracted() { &["evidence", "state", "reason"] } else { &["evidence"] };
+                let skip: &[&str] = if b.is_retracted() && !a.is_retracted() {
+                    &["evidence", "state", "reason"]
+                } else {
+                    &["evidence"]
+                };
                 let f = fields(&claim_json(a), &claim_json(b), skip);
                 if !f.is_empty() {
-                    out.push(RecordChange { fields: f, ..rc(id, "edited") });
+                    out.push(RecordChange {
+                        fields: f,
+                        ..rc(id, "edited")
+                    });
                 }
                 let ea: BTreeSet<EvidenceRef> = a.evidence.iter().map(evidence_key).collect();
                 let eb: BTreeSet<EvidenceRef> = b.evidence.iter().map(evidence_key).collect();
                 let added: Vec<EvidenceRef> = eb.difference(&ea).cloned().collect();
                 let removed: Vec<EvidenceRef> = ea.difference(&eb).cloned().collect();
                 if !added.is_empty() {
-                    out.push(RecordChange { evidence: added, ..rc(id, "evidence-added") });
+                    out.push(RecordChange {
+                        evidence: added,
+                        ..rc(id, "evidence-added")
+                    });
                 }
                 if !removed.is_empty() {
-                    out.push(RecordChange { evidence: removed, ..rc(id, "evidence-removed") });
+                    out.push(RecordChange {
+                        evidence: removed,
+                        ..rc(id, "evidence-removed")
+                    });
                 }
             }
             (None, None) => {}
@@ -174,10 +248,24 @@ fn source_changes(old: &[Source], new: &[Source]) -> Vec<RecordChange> {
     let ids: BTreeSet<&Id> = o.keys().chain(n.keys()).copied().collect();
     let mut out = Vec::new();
     for id in ids {
-        let rc = |change, summary: Option<String>, fields| RecordChange { id: id.clone(), change, fields, summary, evidence: Vec::new() };
+        let rc = |change, summary: Option<String>, fields| RecordChange {
+            id: id.clone(),
+            change,
+            fields,
+            summary,
+            evidence: Vec::new(),
+        };
         match (o.get(id), n.get(id)) {
-            (None, Some(s)) => out.push(rc("added", Some(format!("{} ({})", s.title, s.publisher)), Vec::new())),
-            (Some(s), None) => out.push(rc("removed", Some(format!("{} ({})", s.title, s.publisher)), Vec::new())),
+            (None, Some(s)) => out.push(rc(
+                "added",
+                Some(format!("{} ({})", s.title, s.publisher)),
+                Vec::new(),
+            )),
+            (Some(s), None) => out.push(rc(
+                "removed",
+                Some(format!("{} ({})", s.title, s.publisher)),
+                Vec::new(),
+            )),
             (Some(a), Some(b)) => {
                 if a.sha256 != b.sha256 {
                     out.push(rc("archive-changed", None, Vec::new()));
@@ -200,7 +288,10 @@ pub fn diff(old: &Loaded, new: &Loaded, config: &Config) -> Diff {
     let claims = claim_changes(&old.claims, &new.claims, &a, &b);
     let sources = source_changes(&old.sources, &new.sources);
 
-    let state = |f: &crate::analysis::Figure| FigureState { status: f.status, consensus: f.consensus };
+    let state = |f: &crate::analysis::Figure| FigureState {
+        status: f.status,
+        consensus: f.consensus,
+    };
     let fa: BTreeMap<_, _> = a.figures.iter().map(|f| (f.key(), state(f))).collect();
     let fb: BTreeMap<_, _> = b.figures.iter().map(|f| (f.key(), state(f))).collect();
     let keys: BTreeSet<_> = fa.keys().chain(fb.keys()).cloned().collect();
@@ -208,7 +299,13 @@ pub fn diff(old: &Loaded, new: &Loaded, config: &Config) -> Diff {
         .into_iter()
         .filter_map(|k| {
             let (before, after) = (fa.get(&k).copied(), fb.get(&k).copied());
-            (before != after).then(|| FigureChange { event: k.0, category: k.1, group: k.2, before, after })
+            (before != after).then_some(FigureChange {
+                event: k.0,
+                category: k.1,
+                group: k.2,
+                before,
+                after,
+            })
         })
         .collect();
 
@@ -218,7 +315,11 @@ pub fn diff(old: &Loaded, new: &Loaded, config: &Config) -> Diff {
         .iter()
         .filter_map(|(id, after)| {
             let before = a.statuses.get(id)?;
-            (before != after).then(|| StatusChange { id: id.clone(), before: before.clone(), after: after.clone() })
+            (before != after).then(|| StatusChange {
+                id: id.clone(),
+                before: before.clone(),
+                after: after.clone(),
+            })
         })
         .collect();
 
@@ -254,5 +355,11 @@ pub fn diff(old: &Loaded, new: &Loaded, config: &Config) -> Diff {
             })
         })
         .collect();
-    Diff { claims, sources, figures, statuses, responsibility }
+    Diff {
+        claims,
+        sources,
+        figures,
+        statuses,
+        responsibility,
+    }
 }

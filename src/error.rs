@@ -10,31 +10,64 @@ pub const EXIT_FAILED: u8 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("no factcheck workspace in {start} or any parent directory\n  help: run `factcheck init` to create one, or pass -C DIR")]
+    #[error(
+        "no factcheck workspace in {start} or any parent directory\n  help: run `factcheck init` to create one, or pass -C DIR"
+    )]
     NoWorkspace { start: PathBuf },
-    #[error("{path} is already a factcheck workspace (it has factcheck.toml)\n  help: work in it as it is; nothing was changed")]
+    #[error(
+        "{path} is already a factcheck workspace (it has factcheck.toml)\n  help: work in it as it is; nothing was changed"
+    )]
     AlreadyWorkspace { path: PathBuf },
     #[error("invalid id {raw:?}: {why}{}", suggestion.as_ref().map(|s| format!("\n  help: try `{s}`")).unwrap_or_default())]
-    InvalidId { raw: String, why: String, suggestion: Option<String> },
-    #[error("the id `{id}` is already taken by {path}\n  help: ids are never reused; choose another id")]
+    InvalidId {
+        raw: String,
+        why: String,
+        suggestion: Option<String>,
+    },
+    #[error(
+        "the id `{id}` is already taken by {path}\n  help: ids are never reused; choose another id"
+    )]
     IdTaken { id: String, path: PathBuf },
     #[error("no {what} with id `{id}`{}", hint.as_ref().map(|h| format!("\n  help: {h}")).unwrap_or_default())]
-    UnknownId { what: &'static str, id: String, hint: Option<String> },
+    UnknownId {
+        what: &'static str,
+        id: String,
+        hint: Option<String>,
+    },
     #[error("{0}")]
     Usage(String),
     #[error("cannot {action} {path}: {source}")]
-    Io { action: &'static str, path: PathBuf, #[source] source: std::io::Error },
-    #[error("{path} changed on disk while this command was editing it; nothing was written\n  help: run the command again")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path} changed on disk while this command was editing it; nothing was written\n  help: run the command again"
+    )]
     Conflict { path: PathBuf },
     /// A record that must be read to carry out the command is broken.
     #[error("{} cannot be edited until it is fixed:\n{}", path.display(), diagnostics.iter().map(|d| format!("  {}:{}:{}: {}[{}]: {}", d.file.display(), d.line, d.column, if d.is_error() {"error"} else {"warning"}, d.code, d.message)).collect::<Vec<_>>().join("\n"))]
-    BrokenRecord { path: PathBuf, diagnostics: Vec<Diagnostic> },
+    BrokenRecord {
+        path: PathBuf,
+        diagnostics: Vec<Diagnostic>,
+    },
     /// The quote is not in the archived text (exit 1).
     #[error("the quote is not in the archived text of source `{source_id}`{}", closest.as_ref().map(|c| format!("\n  closest passage ([-your quote-] {{+archive+}}):\n    {c}")).unwrap_or_else(|| "\n  no passage of the archive shares a word with it".into()))]
-    QuoteNotFound { source_id: String, closest: Option<String> },
+    QuoteNotFound {
+        source_id: String,
+        closest: Option<String>,
+    },
     /// Count wording the policy cannot read (exit 1).
-    #[error("{message}\n  the count policy `{policy}` understands:\n{forms}\n  help: or give --min N [--max N] to record the numbers explicitly")]
-    Wording { message: String, policy: String, forms: &'static str },
+    #[error(
+        "{message}\n  the count policy `{policy}` understands:\n{forms}\n  help: or give --min N [--max N] to record the numbers explicitly"
+    )]
+    Wording {
+        message: String,
+        policy: String,
+        forms: &'static str,
+    },
     #[error("{0}")]
     Git(String),
     #[error("{0}")]
@@ -49,9 +82,16 @@ impl Error {
         }
     }
 
-    pub fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
+    pub fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(std::io::Error) -> Error {
         let path = path.into();
-        move |source| Error::Io { action, path, source }
+        move |source| Error::Io {
+            action,
+            path,
+            source,
+        }
     }
 }
 

@@ -16,14 +16,19 @@ pub struct Repo {
 
 fn git(dir: &Path) -> Command {
     let mut c = Command::new("git");
-    c.arg("-C").arg(dir).env("GIT_TERMINAL_PROMPT", "0").env("LC_ALL", "C");
+    c.arg("-C")
+        .arg(dir)
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("LC_ALL", "C");
     c
 }
 
 fn run(mut cmd: Command, what: &str) -> Result<Vec<u8>> {
     let out = cmd.stdin(Stdio::null()).output().map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Error::Git("git is not installed; `factcheck diff` reads old versions through git".into())
+            Error::Git(
+                "git is not installed; `factcheck diff` reads old versions through git".into(),
+            )
         } else {
             Error::Git(format!("cannot run git: {e}"))
         }
@@ -46,17 +51,26 @@ impl Repo {
             )),
             e => e,
         })?;
-        let prefix = String::from_utf8_lossy(&out).trim().trim_end_matches('/').to_string();
-        Ok(Repo { dir: ws_root.to_path_buf(), prefix: PathBuf::from(prefix) })
+        let prefix = String::from_utf8_lossy(&out)
+            .trim()
+            .trim_end_matches('/')
+            .to_string();
+        Ok(Repo {
+            dir: ws_root.to_path_buf(),
+            prefix: PathBuf::from(prefix),
+        })
     }
 
     /// The commit id a revision names; unknown revisions are an error.
     pub fn resolve(&self, rev: &str) -> Result<String> {
         if rev.starts_with('-') || rev.is_empty() {
-            return Err(Error::Usage(format!("{rev:?} is not a revision (revisions cannot start with '-')")));
+            return Err(Error::Usage(format!(
+                "{rev:?} is not a revision (revisions cannot start with '-')"
+            )));
         }
         let mut c = git(&self.dir);
-        c.args(["rev-parse", "--verify", "--quiet", "--end-of-options"]).arg(format!("{rev}^{{commit}}"));
+        c.args(["rev-parse", "--verify", "--quiet", "--end-of-options"])
+            .arg(format!("{rev}^{{commit}}"));
         let out = run(c, "").map_err(|_| {
             Error::Git(format!("unknown revision {rev:?}\n  help: name a commit, branch or tag, e.g. HEAD~1 or main"))
         })?;
@@ -73,21 +87,28 @@ impl Repo {
         let mut wanted: Vec<(String, PathBuf)> = Vec::new();
         for entry in out.split(|b| *b == 0).filter(|e| !e.is_empty()) {
             let entry = String::from_utf8_lossy(entry);
-            let Some((meta, path)) = entry.split_once('\t') else { continue };
+            let Some((meta, path)) = entry.split_once('\t') else {
+                continue;
+            };
             let mut parts = meta.split_whitespace();
             let (_mode, kind, hash) = (parts.next(), parts.next(), parts.next());
             if kind != Some("blob") {
                 continue;
             }
-            let Ok(rel) = Path::new(path).strip_prefix(&prefix) else { continue };
-            let top = rel.components().next().map(|c| c.as_os_str().to_string_lossy().to_string());
+            let Ok(rel) = Path::new(path).strip_prefix(&prefix) else {
+                continue;
+            };
+            let top = rel
+                .components()
+                .next()
+                .map(|c| c.as_os_str().to_string_lossy().to_string());
             let is_record = matches!(top.as_deref(), Some("claims") | Some("sources"))
                 && rel.components().count() == 2
                 && rel.extension().is_some_and(|e| e == "toml" || e == "txt");
-            if is_record || rel == Path::new(crate::config::CONFIG_FILE) {
-                if let Some(h) = hash {
-                    wanted.push((h.to_string(), rel.to_path_buf()));
-                }
+            if (is_record || rel == Path::new(crate::config::CONFIG_FILE))
+                && let Some(h) = hash
+            {
+                wanted.push((h.to_string(), rel.to_path_buf()));
             }
         }
         self.cat(&wanted)
@@ -105,7 +126,10 @@ impl Repo {
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| Error::Git(format!("cannot run git: {e}")))?;
-        let mut stdin = child.stdin.take().ok_or_else(|| Error::Git("git cat-file: no stdin".into()))?;
+        let mut stdin = child
+            .stdin
+            .take()
+            .ok_or_else(|| Error::Git("git cat-file: no stdin".into()))?;
         let input: String = wanted.iter().map(|(h, _)| format!("{h}\n")).collect();
         let writer = std::thread::spawn(move || {
             let _ = stdin.write_all(input.as_bytes());
@@ -122,7 +146,10 @@ impl Repo {
         let mut files = Vec::new();
         let mut pos = 0;
         for (_, path) in wanted {
-            let nl = out[pos..].iter().position(|b| *b == b'\n').ok_or_else(|| Error::Git("git cat-file: short output".into()))?;
+            let nl = out[pos..]
+                .iter()
+                .position(|b| *b == b'\n')
+                .ok_or_else(|| Error::Git("git cat-file: short output".into()))?;
             let header = String::from_utf8_lossy(&out[pos..pos + nl]).to_string();
             pos += nl + 1;
             let size: usize = header

@@ -53,7 +53,11 @@ impl Id {
                 out.push('-');
             }
         }
-        let out = out.trim_end_matches('-').chars().take(MAX_ID_LEN).collect::<String>();
+        let out = out
+            .trim_end_matches('-')
+            .chars()
+            .take(MAX_ID_LEN)
+            .collect::<String>();
         let out = out.trim_end_matches('-').to_string();
         (Id::parse(&out).is_ok() && out != raw).then_some(out)
     }
@@ -84,7 +88,17 @@ mod tests {
 
     #[test]
     fn rejects_paths_spaces_and_case() {
-        for bad in ["", "../x", "A B", "Abc", "-a", "a/b", "a.b", "é", &"x".repeat(65)] {
+        for bad in [
+            "",
+            "../x",
+            "A B",
+            "Abc",
+            "-a",
+            "a/b",
+            "a.b",
+            "é",
+            &"x".repeat(65),
+        ] {
             assert!(Id::parse(bad).is_err(), "{bad}");
         }
     }

@@ -45,7 +45,12 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Casualty, Kind::Responsibility, Kind::Denial, Kind::Event];
+    pub const ALL: [Kind; 4] = [
+        Kind::Casualty,
+        Kind::Responsibility,
+        Kind::Denial,
+        Kind::Event,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -4,7 +4,7 @@
 
 use crate::canonical;
 use crate::config::{CONFIG_FILE, CONFIG_TEMPLATE};
-use crate::count::{Interval, EXPLICIT_POLICY};
+use crate::count::{EXPLICIT_POLICY, Interval};
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::model::*;
@@ -12,16 +12,21 @@ use crate::quote::Archive;
 use crate::record::parse_claim;
 use crate::store::{self, WorkspaceLock};
 use crate::timestamp::Timestamp;
-use crate::workspace::{Workspace, CLAIMS_DIR, SOURCES_DIR};
+use crate::workspace::{CLAIMS_DIR, SOURCES_DIR, Workspace};
 use std::path::{Path, PathBuf};
 
 /// Validates a user-given id before any path is built from it.
 pub fn parse_id(raw: &str) -> Result<Id> {
-    Id::parse(raw).map_err(|why| Error::InvalidId { raw: raw.to_string(), why, suggestion: Id::suggest(raw) })
+    Id::parse(raw).map_err(|why| Error::InvalidId {
+        raw: raw.to_string(),
+        why,
+        suggestion: Id::suggest(raw),
+    })
 }
 
 fn parse_time(flag: &str, raw: Option<&str>) -> Result<Option<Timestamp>> {
-    raw.map(|r| Timestamp::parse(r).map_err(|why| Error::Usage(format!("--{flag}: {why}")))).transpose()
+    raw.map(|r| Timestamp::parse(r).map_err(|why| Error::Usage(format!("--{flag}: {why}"))))
+        .transpose()
 }
 
 /// Creates `factcheck.toml`, `claims/` and `sources/` in `dir`.
@@ -29,7 +34,9 @@ pub fn init(dir: &Path) -> Result<PathBuf> {
     std::fs::create_dir_all(dir).map_err(Error::io("create", dir))?;
     let config = dir.join(CONFIG_FILE);
     if config.exists() {
-        return Err(Error::AlreadyWorkspace { path: dir.to_path_buf() });
+        return Err(Error::AlreadyWorkspace {
+            path: dir.to_path_buf(),
+        });
     }
     for sub in [CLAIMS_DIR, SOURCES_DIR] {
         let p = dir.join(sub);
@@ -44,14 +51,19 @@ pub fn init(dir: &Path) -> Result<PathBuf> {
         store::replace(&ignore, format!("{}\n", store::LOCK_FILE).as_bytes())?;
     }
     match store::create_new(&config, CONFIG_TEMPLATE.as_bytes(), CONFIG_FILE) {
-        Err(Error::IdTaken { .. }) => Err(Error::AlreadyWorkspace { path: dir.to_path_buf() }),
+        Err(Error::IdTaken { .. }) => Err(Error::AlreadyWorkspace {
+            path: dir.to_path_buf(),
+        }),
         other => other.map(|_| config),
     }
 }
 
 fn ensure_free(ws: &Workspace, id: &Id) -> Result<()> {
     match ws.id_in_use(id) {
-        Some(rel) => Err(Error::IdTaken { id: id.to_string(), path: rel }),
+        Some(rel) => Err(Error::IdTaken {
+            id: id.to_string(),
+            path: rel,
+        }),
         None => Ok(()),
     }
 }
@@ -61,7 +73,11 @@ fn ensure_source(ws: &Workspace, id: &Id, flag: &str) -> Result<()> {
         Ok(())
     } else {
         Err(match ws.unknown("source", id) {
-            Error::UnknownId { what, id, hint } => Error::UnknownId { what, id, hint: hint.map(|h| format!("{flag} names a source; {h}")) },
+            Error::UnknownId { what, id, hint } => Error::UnknownId {
+                what,
+                id,
+                hint: hint.map(|h| format!("{flag} names a source; {h}")),
+            },
             e => e,
         })
     }
@@ -84,15 +100,23 @@ pub struct NewSource {
 
 pub fn source_add(ws: &Workspace, new: NewSource) -> Result<Source> {
     let id = parse_id(&new.id)?;
-    let cites = new.cites.iter().map(|c| parse_id(c)).collect::<Result<Vec<_>>>()?;
+    let cites = new
+        .cites
+        .iter()
+        .map(|c| parse_id(c))
+        .collect::<Result<Vec<_>>>()?;
     let revises = new.revises.as_deref().map(parse_id).transpose()?;
     if new.title.trim().is_empty() || new.publisher.trim().is_empty() {
-        return Err(Error::Usage("--title and --publisher cannot be empty".into()));
+        return Err(Error::Usage(
+            "--title and --publisher cannot be empty".into(),
+        ));
     }
-    if let Some(r) = new.reliability {
-        if !('A'..='F').contains(&r) {
-            return Err(Error::Usage(format!("--reliability {r}: use an Admiralty grade, A (reliable) to F (cannot be judged)")));
-        }
+    if let Some(r) = new.reliability
+        && !('A'..='F').contains(&r)
+    {
+        return Err(Error::Usage(format!(
+            "--reliability {r}: use an Admiralty grade, A (reliable) to F (cannot be judged)"
+        )));
     }
     for c in &cites {
         ensure_source(ws, c, "--cites")?;
@@ -106,7 +130,9 @@ pub fn source_add(ws: &Workspace, new: NewSource) -> Result<Source> {
     let sha256 = match &new.text {
         Some(bytes) => {
             if std::str::from_utf8(bytes).is_err() {
-                return Err(Error::Usage("the archived text is not UTF-8; convert it first (e.g. iconv -t UTF-8)".into()));
+                return Err(Error::Usage(
+                    "the archived text is not UTF-8; convert it first (e.g. iconv -t UTF-8)".into(),
+                ));
             }
             Some(crate::check::sha256_hex(bytes))
         }
@@ -132,7 +158,11 @@ pub fn source_add(ws: &Workspace, new: NewSource) -> Result<Source> {
     if let Some(bytes) = &new.text {
         store::create_new(&txt, bytes, id.as_str())?;
     }
-    let written = store::create_new(&ws.path(&source.path), canonical::source_text(&source).as_bytes(), id.as_str());
+    let written = store::create_new(
+        &ws.path(&source.path),
+        canonical::source_text(&source).as_bytes(),
+        id.as_str(),
+    );
     if written.is_err() && new.text.is_some() {
         let _ = std::fs::remove_file(&txt);
     }
@@ -158,14 +188,19 @@ pub struct NewClaim {
 
 fn slug(flag: &str, raw: &str) -> Result<String> {
     Id::parse(raw).map(|_| raw.to_string()).map_err(|why| {
-        let hint = Id::suggest(raw).map(|s| format!(" (try `{s}`)")).unwrap_or_default();
+        let hint = Id::suggest(raw)
+            .map(|s| format!(" (try `{s}`)"))
+            .unwrap_or_default();
         Error::Usage(format!("--{flag} {raw:?} is not a slug: {why}{hint}"))
     })
 }
 
 fn not_for(kind: Kind, flags: &[(&str, bool)]) -> Result<()> {
     match flags.iter().find(|(_, given)| *given) {
-        Some((flag, _)) => Err(Error::Usage(format!("--{flag} does not apply to a {} claim", kind.as_str()))),
+        Some((flag, _)) => Err(Error::Usage(format!(
+            "--{flag} does not apply to a {} claim",
+            kind.as_str()
+        ))),
         None => Ok(()),
     }
 }
@@ -173,7 +208,10 @@ fn not_for(kind: Kind, flags: &[(&str, bool)]) -> Result<()> {
 pub fn claim_add(ws: &Workspace, new: NewClaim) -> Result<Claim> {
     let id = parse_id(&new.id)?;
     let kind = Kind::parse(&new.kind).ok_or_else(|| {
-        Error::Usage(format!("unknown kind {:?}; use casualty, responsibility, denial or event", new.kind))
+        Error::Usage(format!(
+            "unknown kind {:?}; use casualty, responsibility, denial or event",
+            new.kind
+        ))
     })?;
     let event = slug("event", &new.event)?;
     if new.statement.trim().is_empty() {
@@ -188,19 +226,32 @@ pub fn claim_add(ws: &Workspace, new: NewClaim) -> Result<Claim> {
     ];
     let details = match kind {
         Kind::Casualty => {
-            not_for(kind, &[("actor", new.actor.is_some()), ("denies", new.denies.is_some())])?;
-            let category = new.category.ok_or_else(|| Error::Usage(format!("a casualty claim needs --category ({})", CATEGORIES.join(", "))))?;
+            not_for(
+                kind,
+                &[
+                    ("actor", new.actor.is_some()),
+                    ("denies", new.denies.is_some()),
+                ],
+            )?;
+            let category = new.category.ok_or_else(|| {
+                Error::Usage(format!(
+                    "a casualty claim needs --category ({})",
+                    CATEGORIES.join(", ")
+                ))
+            })?;
             if !CATEGORIES.contains(&category.as_str()) {
-                return Err(Error::Usage(format!("unknown --category {category:?}; use one of {}", CATEGORIES.join(", "))));
+                return Err(Error::Usage(format!(
+                    "unknown --category {category:?}; use one of {}",
+                    CATEGORIES.join(", ")
+                )));
             }
             let group = slug("group", &new.group.ok_or_else(|| Error::Usage("a casualty claim needs --group (a slug naming who is counted, e.g. protesters)".into()))?)?;
             let (interval, policy) = match (&new.count, new.min) {
                 (_, Some(min)) => {
-                    if let Some(max) = new.max {
-                        if min > max {
+                    if let Some(max) = new.max
+                        && min > max {
                             return Err(Error::Usage(format!("--min {min} is greater than --max {max}")));
                         }
-                    }
                     (Interval::new(min, new.max), EXPLICIT_POLICY.to_string())
                 }
                 (Some(w), None) => {
@@ -217,18 +268,30 @@ pub fn claim_add(ws: &Workspace, new: NewClaim) -> Result<Claim> {
                 }
                 (None, None) => return Err(Error::Usage("a casualty claim needs --count WORDING (e.g. \"at least 10\") or --min N [--max N]".into())),
             };
-            Details::Casualty(Casualty { category, group, wording: new.count, interval, policy: Some(policy) })
+            Details::Casualty(Casualty {
+                category,
+                group,
+                wording: new.count,
+                interval,
+                policy: Some(policy),
+            })
         }
         Kind::Responsibility => {
             not_for(kind, &casualty_flags)?;
             not_for(kind, &[("denies", new.denies.is_some())])?;
-            let actor = new.actor.filter(|a| !a.trim().is_empty()).ok_or_else(|| Error::Usage("a responsibility claim needs --actor (who is said to have done it)".into()))?;
+            let actor = new.actor.filter(|a| !a.trim().is_empty()).ok_or_else(|| {
+                Error::Usage(
+                    "a responsibility claim needs --actor (who is said to have done it)".into(),
+                )
+            })?;
             Details::Responsibility { actor }
         }
         Kind::Denial => {
             not_for(kind, &casualty_flags)?;
             not_for(kind, &[("actor", new.actor.is_some())])?;
-            let denies = parse_id(&new.denies.ok_or_else(|| Error::Usage("a denial needs --denies CLAIM (the id of the denied claim)".into()))?)?;
+            let denies = parse_id(&new.denies.ok_or_else(|| {
+                Error::Usage("a denial needs --denies CLAIM (the id of the denied claim)".into())
+            })?)?;
             if !ws.path(&Workspace::claim_rel(&denies)).exists() {
                 return Err(ws.unknown("claim", &denies));
             }
@@ -239,7 +302,13 @@ pub fn claim_add(ws: &Workspace, new: NewClaim) -> Result<Claim> {
         }
         Kind::Event => {
             not_for(kind, &casualty_flags)?;
-            not_for(kind, &[("actor", new.actor.is_some()), ("denies", new.denies.is_some())])?;
+            not_for(
+                kind,
+                &[
+                    ("actor", new.actor.is_some()),
+                    ("denies", new.denies.is_some()),
+                ],
+            )?;
             Details::Event
         }
     };
@@ -258,7 +327,11 @@ pub fn claim_add(ws: &Workspace, new: NewClaim) -> Result<Claim> {
     };
     let _lock = WorkspaceLock::acquire(&ws.root)?;
     ensure_free(ws, &id)?;
-    store::create_new(&ws.path(&claim.path), canonical::claim_text(&claim).as_bytes(), id.as_str())?;
+    store::create_new(
+        &ws.path(&claim.path),
+        canonical::claim_text(&claim).as_bytes(),
+        id.as_str(),
+    )?;
     Ok(claim)
 }
 
@@ -287,14 +360,30 @@ fn edit_claim(ws: &Workspace, id: &Id, change: impl Fn(&str) -> Result<String>) 
     let rel = Workspace::claim_rel(id);
     let path = ws.path(&rel);
     store::edit(&path, |text| {
-        let before = parse_claim(id.as_str(), &rel, text.trim_start_matches('\u{feff}'), &ws.config.policy);
+        let before = parse_claim(
+            id.as_str(),
+            &rel,
+            text.trim_start_matches('\u{feff}'),
+            &ws.config.policy,
+        );
         if before.record.is_none() {
-            return Err(Error::BrokenRecord { path: rel.clone(), diagnostics: before.diagnostics });
+            return Err(Error::BrokenRecord {
+                path: rel.clone(),
+                diagnostics: before.diagnostics,
+            });
         }
         let after = change(text)?;
-        let parsed = parse_claim(id.as_str(), &rel, after.trim_start_matches('\u{feff}'), &ws.config.policy);
+        let parsed = parse_claim(
+            id.as_str(),
+            &rel,
+            after.trim_start_matches('\u{feff}'),
+            &ws.config.policy,
+        );
         if parsed.record.is_none() {
-            return Err(Error::BrokenRecord { path: rel.clone(), diagnostics: parsed.diagnostics });
+            return Err(Error::BrokenRecord {
+                path: rel.clone(),
+                diagnostics: parsed.diagnostics,
+            });
         }
         Ok(after)
     })?;
@@ -308,10 +397,12 @@ pub fn link(ws: &Workspace, new: NewLink) -> Result<Linked> {
     if new.quote.trim().is_empty() {
         return Err(Error::Usage("--quote cannot be empty".into()));
     }
-    if let Some(c) = new.credibility {
-        if !(1..=6).contains(&c) {
-            return Err(Error::Usage(format!("--credibility {c}: use an Admiralty grade, 1 (confirmed) to 6 (cannot be judged)")));
-        }
+    if let Some(c) = new.credibility
+        && !(1..=6).contains(&c)
+    {
+        return Err(Error::Usage(format!(
+            "--credibility {c}: use an Admiralty grade, 1 (confirmed) to 6 (cannot be judged)"
+        )));
     }
     let (claim, _) = ws.read_claim(&claim_id)?;
     ensure_source(ws, &source_id, "SOURCE")?;
@@ -326,7 +417,10 @@ pub fn link(ws: &Workspace, new: NewLink) -> Result<Linked> {
                 let closest = archive
                     .closest_passage(&new.quote)
                     .map(|p| crate::quote::word_diff(&crate::quote::normalize(&new.quote), &p));
-                return Err(Error::QuoteNotFound { source_id: source_id.to_string(), closest });
+                return Err(Error::QuoteNotFound {
+                    source_id: source_id.to_string(),
+                    closest,
+                });
             }
             true
         }
@@ -338,7 +432,13 @@ pub fn link(ws: &Workspace, new: NewLink) -> Result<Linked> {
             }
             false
         }
-        Err(e) => return Err(Error::Io { action: "read", path: txt, source: e }),
+        Err(e) => {
+            return Err(Error::Io {
+                action: "read",
+                path: txt,
+                source: e,
+            });
+        }
     };
     let evidence = Evidence {
         source: source_id,
@@ -347,10 +447,19 @@ pub fn link(ws: &Workspace, new: NewLink) -> Result<Linked> {
         via,
         credibility: new.credibility,
     };
-    let duplicate = claim.evidence.iter().any(|e| e.source == evidence.source && crate::quote::normalize(&e.quote) == crate::quote::normalize(&evidence.quote));
+    let duplicate = claim.evidence.iter().any(|e| {
+        e.source == evidence.source
+            && crate::quote::normalize(&e.quote) == crate::quote::normalize(&evidence.quote)
+    });
     let _lock = WorkspaceLock::acquire(&ws.root)?;
-    edit_claim(ws, &claim_id, |text| canonical::append_evidence(text, &evidence))?;
-    Ok(Linked { evidence, verified, duplicate })
+    edit_claim(ws, &claim_id, |text| {
+        canonical::append_evidence(text, &evidence)
+    })?;
+    Ok(Linked {
+        evidence,
+        verified,
+        duplicate,
+    })
 }
 
 /// Adds `other` to the claim's `[relations]`; false when it was already there.
@@ -358,7 +467,9 @@ pub fn relate(ws: &Workspace, claim: &str, relation: &str, other: &str) -> Resul
     let claim_id = parse_id(claim)?;
     let other_id = parse_id(other)?;
     if !RELATIONS.contains(&relation) {
-        return Err(Error::Usage(format!("unknown relation {relation:?}; use contradicts, supersedes or corroborates")));
+        return Err(Error::Usage(format!(
+            "unknown relation {relation:?}; use contradicts, supersedes or corroborates"
+        )));
     }
     if claim_id == other_id {
         return Err(Error::Usage("a relation links two different claims".into()));
@@ -369,18 +480,24 @@ pub fn relate(ws: &Workspace, claim: &str, relation: &str, other: &str) -> Resul
         return Ok(false);
     }
     let _lock = WorkspaceLock::acquire(&ws.root)?;
-    edit_claim(ws, &claim_id, |text| canonical::add_relation(text, relation, other_id.as_str()))?;
+    edit_claim(ws, &claim_id, |text| {
+        canonical::add_relation(text, relation, other_id.as_str())
+    })?;
     Ok(true)
 }
 
 pub fn retract(ws: &Workspace, claim: &str, reason: &str) -> Result<()> {
     let claim_id = parse_id(claim)?;
     if reason.trim().is_empty() {
-        return Err(Error::Usage("--reason cannot be empty: say why the claim is retracted".into()));
+        return Err(Error::Usage(
+            "--reason cannot be empty: say why the claim is retracted".into(),
+        ));
     }
     let (c, _) = ws.read_claim(&claim_id)?;
     if let Some(old) = &c.retracted {
-        return Err(Error::Usage(format!("claim `{claim_id}` is already retracted (reason: {old})")));
+        return Err(Error::Usage(format!(
+            "claim `{claim_id}` is already retracted (reason: {old})"
+        )));
     }
     let _lock = WorkspaceLock::acquire(&ws.root)?;
     edit_claim(ws, &claim_id, |text| canonical::retract(text, reason))

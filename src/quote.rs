@@ -16,8 +16,13 @@ pub fn normalize(text: &str) -> String {
             '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
             | '\u{2212}' => '-',
             // Bidirectional marks, zero-width characters, BOM, soft hyphen.
-            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{FEFF}'
+            | '\u{00AD}' => continue,
             c => c,
         };
         if mapped.is_whitespace() {
@@ -57,7 +62,8 @@ impl Archive {
 }
 
 fn word_key(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 /// Slides a window of the quote's word count over the text and keeps the one
@@ -93,19 +99,41 @@ fn closest_passage(text: &str, quote: &str) -> Option<String> {
     for k in &keys[..n] {
         bump(&want, &mut have, &mut score, k, 1);
     }
-    let (mut best, mut best_start) = (score, 0);
+    let mut scores = vec![score];
     for start in 1..=(words.len() - n) {
         bump(&want, &mut have, &mut score, &keys[start - 1], -1);
         bump(&want, &mut have, &mut score, &keys[start + n - 1], 1);
-        if score > best {
-            best = score;
-            best_start = start;
-        }
+        scores.push(score);
     }
+    let best = scores.iter().copied().max().unwrap_or(0);
     if best == 0 {
         return None;
     }
-    Some(words[best_start..best_start + n].join(" "))
+    // Among the windows sharing the most words, prefer the one whose word
+    // order is closest to the quote's.
+    let passage = scores
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| **s == best)
+        .take(64)
+        .map(|(start, _)| words[start..start + n].join(" "))
+        .map(|p| (similar::TextDiff::from_words(quote, p.as_str()).ratio(), p))
+        .fold(None::<(f32, String)>, |acc, (r, p)| match acc {
+            Some((br, bp)) if br >= r => Some((br, bp)),
+            _ => Some((r, p)),
+        })
+        .map(|(_, p)| p)?;
+    // Punctuation the quote does not have at its ends is not part of the passage.
+    let trim_end = quote.ends_with(|c: char| c.is_alphanumeric());
+    let trim_start = quote.starts_with(|c: char| c.is_alphanumeric());
+    let mut p = passage.as_str();
+    if trim_end {
+        p = p.trim_end_matches(|c: char| !c.is_alphanumeric());
+    }
+    if trim_start {
+        p = p.trim_start_matches(|c: char| !c.is_alphanumeric());
+    }
+    Some(p.to_string())
 }
 
 /// One run of a word diff: text both sides share, or a replaced passage.
@@ -131,8 +159,15 @@ pub fn word_pieces(old: &str, new: &str) -> Vec<Piece> {
             if lead > 0 {
                 out.push(Piece::Same(d[..lead].to_string()));
             }
-            out.push(Piece::Changed { old: d[lead..].trim_end().to_string(), new: i[lead..].trim_end().to_string() });
-            let tail = if d.trim_end().len() < d.len() { &d[d.trim_end().len()..] } else { &i[i.trim_end().len()..] };
+            out.push(Piece::Changed {
+                old: d[lead..].trim_end().to_string(),
+                new: i[lead..].trim_end().to_string(),
+            });
+            let tail = if d.trim_end().len() < d.len() {
+                &d[d.trim_end().len()..]
+            } else {
+                &i[i.trim_end().len()..]
+            };
             if !tail.is_empty() {
                 out.push(Piece::Same(tail.to_string()));
             }
@@ -186,7 +221,10 @@ mod tests {
 
     #[test]
     fn normalizes_typography_and_space() {
-        assert_eq!(normalize("  “Death\n to   America” — it’s"), "\"Death to America\" - it's");
+        assert_eq!(
+            normalize("  “Death\n to   America” — it’s"),
+            "\"Death to America\" - it's"
+        );
         assert_eq!(normalize("a\u{200F}b\u{200B}c"), "abc");
         // NFC: e + combining acute == é
         assert_eq!(normalize("e\u{0301}"), "\u{e9}");
@@ -205,7 +243,16 @@ mod tests {
         let a = Archive::new("The U.S. airstrikes killed 25 people over the weekend in Iraq.");
         let p = a.closest_passage("airstrikes killed 24 people").unwrap();
         assert_eq!(p, "airstrikes killed 25 people");
-        assert_eq!(word_diff("airstrikes killed 24 people", &p), "airstrikes killed [-24-]{+25+} people");
+        let a2 =
+            Archive::new("so notified!\" Iran killed an American contractor, wounding many. We");
+        let p2 = a2
+            .closest_passage("Iran killed an American contractor, wounding several.")
+            .unwrap();
+        assert_eq!(p2, "Iran killed an American contractor, wounding many.");
+        assert_eq!(
+            word_diff("airstrikes killed 24 people", &p),
+            "airstrikes killed [-24-]{+25+} people"
+        );
         assert_eq!(word_diff("a b c", "a x y c"), "a [-b-]{+x y+} c");
         assert_eq!(word_diff("a b", "a b c d"), "a b{+ c d+}");
     }

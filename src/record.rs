@@ -10,18 +10,40 @@ use crate::id::Id;
 use crate::model::*;
 use crate::timestamp::Timestamp;
 use std::path::Path;
-use toml::de::{DeTable, DeValue};
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 /// Field names in canonical order (DESIGN "Canonical layout").
 pub const CLAIM_FIELDS: [&str; 16] = [
-    "id", "kind", "event", "statement", "asserted_by", "date", "category", "group", "wording",
-    "min", "max", "policy", "actor", "denies", "state", "reason",
+    "id",
+    "kind",
+    "event",
+    "statement",
+    "asserted_by",
+    "date",
+    "category",
+    "group",
+    "wording",
+    "min",
+    "max",
+    "policy",
+    "actor",
+    "denies",
+    "state",
+    "reason",
 ];
 pub const CLAIM_TABLES: [&str; 2] = ["relations", "evidence"];
 pub const EVIDENCE_FIELDS: [&str; 5] = ["source", "quote", "attributed_to", "via", "credibility"];
 pub const SOURCE_FIELDS: [&str; 10] = [
-    "id", "title", "publisher", "url", "published", "accessed", "reliability", "cites", "revises",
+    "id",
+    "title",
+    "publisher",
+    "url",
+    "published",
+    "accessed",
+    "reliability",
+    "cites",
+    "revises",
     "sha256",
 ];
 
@@ -58,7 +80,8 @@ impl<'a> Reader<'a> {
     }
 
     fn error(&mut self, code: &'static str, loc: Loc, msg: String, help: impl Into<String>) {
-        self.diags.push(Diagnostic::new(code, self.file, loc, msg).help(help));
+        self.diags
+            .push(Diagnostic::new(code, self.file, loc, msg).help(help));
     }
 
     fn has_errors(&self) -> bool {
@@ -76,7 +99,12 @@ impl<'a> Reader<'a> {
                     Some(s) => format!("did you mean `{s}`? Known fields: {}", allowed.join(", ")),
                     None => format!("known fields: {}", allowed.join(", ")),
                 };
-                self.error("E002", loc, format!("unknown field `{name}` in {what}"), help);
+                self.error(
+                    "E002",
+                    loc,
+                    format!("unknown field `{name}` in {what}"),
+                    help,
+                );
             }
         }
     }
@@ -86,7 +114,12 @@ impl<'a> Reader<'a> {
     }
 
     fn missing(&mut self, at: Loc, key: &str, what: &str, help: &str) {
-        self.error("E003", at, format!("{what} is missing the required field `{key}`"), help);
+        self.error(
+            "E003",
+            at,
+            format!("{what} is missing the required field `{key}`"),
+            help,
+        );
     }
 
     fn wrong_type(&mut self, v: &Value<'_>, key: &str, expected: &str) {
@@ -111,7 +144,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn required_string(&mut self, table: &Table<'_>, key: &str, at: Loc, what: &str, help: &str) -> Option<String> {
+    fn required_string(
+        &mut self,
+        table: &Table<'_>,
+        key: &str,
+        at: Loc,
+        what: &str,
+        help: &str,
+    ) -> Option<String> {
         if table.get(key).is_none() {
             self.missing(at, key, what, help);
             return None;
@@ -137,7 +177,12 @@ impl<'a> Reader<'a> {
                     Some(sug) => format!("ids are slugs like `{sug}`"),
                     None => "ids are slugs: a-z, 0-9 and '-'".to_string(),
                 };
-                self.error("E006", loc, format!("`{key}` = {s:?} is not a valid id: {why}"), help);
+                self.error(
+                    "E006",
+                    loc,
+                    format!("`{key}` = {s:?} is not a valid id: {why}"),
+                    help,
+                );
                 None
             }
         }
@@ -181,7 +226,12 @@ impl<'a> Reader<'a> {
         match Timestamp::parse(&raw) {
             Ok(t) => Some(t),
             Err(why) => {
-                self.error("E014", loc, format!("`{key}`: {why}"), "dates are YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM");
+                self.error(
+                    "E014",
+                    loc,
+                    format!("`{key}`: {why}"),
+                    "dates are YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM",
+                );
                 None
             }
         }
@@ -192,7 +242,13 @@ impl<'a> Reader<'a> {
         let loc = self.loc(v.span());
         let parsed = v.get_ref().as_integer().and_then(|i| {
             let s = i.as_str().replace('_', "");
-            i128::from_str_radix(s.trim_start_matches("0x").trim_start_matches("0o").trim_start_matches("0b"), i.radix()).ok()
+            i128::from_str_radix(
+                s.trim_start_matches("0x")
+                    .trim_start_matches("0o")
+                    .trim_start_matches("0b"),
+                i.radix(),
+            )
+            .ok()
         });
         match parsed {
             Some(n) => Some((n, loc)),
@@ -208,7 +264,12 @@ impl<'a> Reader<'a> {
         match u64::try_from(n) {
             Ok(n) if n <= i64::MAX as u64 => Some(n),
             _ => {
-                self.error("E004", loc, format!("`{key}` = {n} is not a count of people"), "counts are whole numbers from 0");
+                self.error(
+                    "E004",
+                    loc,
+                    format!("`{key}` = {n} is not a count of people"),
+                    "counts are whole numbers from 0",
+                );
                 None
             }
         }
@@ -223,22 +284,29 @@ impl<'a> Reader<'a> {
                 Some(sug) => format!("write it as a slug, e.g. `{sug}`"),
                 None => help,
             };
-            self.error("E004", loc, format!("`{key}` = {s:?} is not a slug: {why}"), help);
+            self.error(
+                "E004",
+                loc,
+                format!("`{key}` = {s:?} is not a slug: {why}"),
+                help,
+            );
             return None;
         }
         Some(s)
     }
 
     fn check_id_field(&mut self, table: &Table<'_>, stem: &str) {
-        if let Some((id, loc)) = self.string(table, "id") {
-            if id != stem {
-                self.error(
-                    "E005",
-                    loc,
-                    format!("`id` is {id:?} but the file is named {stem:?}"),
-                    format!("rename the file to {id}.toml or set id = {stem:?}; the file name is the id"),
-                );
-            }
+        if let Some((id, loc)) = self.string(table, "id")
+            && id != stem
+        {
+            self.error(
+                "E005",
+                loc,
+                format!("`id` is {id:?} but the file is named {stem:?}"),
+                format!(
+                    "rename the file to {id}.toml or set id = {stem:?}; the file name is the id"
+                ),
+            );
         }
     }
 }
@@ -269,7 +337,11 @@ pub fn nearest<'s>(name: &str, known: &[&'s str]) -> Option<&'s str> {
 }
 
 /// Parses the document, or reports every syntax error (E001).
-fn parse_document<'i>(file: &Path, text: &'i str, diags: &mut Vec<Diagnostic>) -> Option<Table<'i>> {
+fn parse_document<'i>(
+    file: &Path,
+    text: &'i str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Table<'i>> {
     let (doc, errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
         return Some(doc.into_inner());
@@ -279,8 +351,9 @@ fn parse_document<'i>(file: &Path, text: &'i str, diags: &mut Vec<Diagnostic>) -
         let loc = e.span().map(|s| idx.loc(s.start)).unwrap_or(Loc::START);
         let msg = e.message().trim().trim_end_matches('.').to_string();
         diags.push(
-            Diagnostic::new("E001", file, loc, format!("TOML syntax error: {msg}"))
-                .help("fix the TOML syntax at this place; strings need double quotes, tables [brackets]"),
+            Diagnostic::new("E001", file, loc, format!("TOML syntax error: {msg}")).help(
+                "fix the TOML syntax at this place; strings need double quotes, tables [brackets]",
+            ),
         );
         if diags.len() >= 20 {
             break;
@@ -292,16 +365,29 @@ fn parse_document<'i>(file: &Path, text: &'i str, diags: &mut Vec<Diagnostic>) -
 pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) -> Parsed<Claim> {
     let mut diags = Vec::new();
     let Some(root) = parse_document(file, text, &mut diags) else {
-        return Parsed { record: None, diagnostics: diags };
+        return Parsed {
+            record: None,
+            diagnostics: diags,
+        };
     };
-    let mut r = Reader { file, idx: LineIndex::new(text), diags, locs: Locs::default() };
+    let mut r = Reader {
+        file,
+        idx: LineIndex::new(text),
+        diags,
+        locs: Locs::default(),
+    };
     let id = Id::parse(stem).ok();
     r.check_id_field(&root, stem);
 
     let what = "this claim";
     let kind = match r.string(&root, "kind") {
         None if root.get("kind").is_none() => {
-            r.missing(Loc::START, "kind", what, "add kind = \"casualty\", \"responsibility\", \"denial\" or \"event\"");
+            r.missing(
+                Loc::START,
+                "kind",
+                what,
+                "add kind = \"casualty\", \"responsibility\", \"denial\" or \"event\"",
+            );
             None
         }
         None => None,
@@ -320,7 +406,10 @@ pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) ->
     };
     // Fields allowed here: the common ones plus the kind's own.
     let own = kind.map(kind_fields).unwrap_or(&[]);
-    let all_kind_fields: Vec<&str> = Kind::ALL.iter().flat_map(|k| kind_fields(*k).iter().copied()).collect();
+    let all_kind_fields: Vec<&str> = Kind::ALL
+        .iter()
+        .flat_map(|k| kind_fields(*k).iter().copied())
+        .collect();
     let allowed: Vec<&str> = CLAIM_FIELDS
         .iter()
         .chain(CLAIM_TABLES.iter())
@@ -331,38 +420,75 @@ pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) ->
         let name = key.get_ref().as_ref();
         let loc = r.loc(key.span());
         r.locs.0.insert(name.to_string(), loc);
-        if let (Some(kind), true) = (kind, all_kind_fields.contains(&name) && !own.contains(&name)) {
+        if let (Some(kind), true) = (
+            kind,
+            all_kind_fields.contains(&name) && !own.contains(&name),
+        ) {
             r.error(
                 "E002",
                 loc,
-                format!("field `{name}` does not belong to a {} claim", kind.as_str()),
-                format!("remove it, or change `kind`; a {} claim takes: {}", kind.as_str(), if own.is_empty() { "no extra fields".to_string() } else { own.join(", ") }),
+                format!(
+                    "field `{name}` does not belong to a {} claim",
+                    kind.as_str()
+                ),
+                format!(
+                    "remove it, or change `kind`; a {} claim takes: {}",
+                    kind.as_str(),
+                    if own.is_empty() {
+                        "no extra fields".to_string()
+                    } else {
+                        own.join(", ")
+                    }
+                ),
             );
         } else if !allowed.contains(&name) && !all_kind_fields.contains(&name) {
             let help = match nearest(name, &allowed) {
                 Some(s) => format!("did you mean `{s}`? Known fields: {}", allowed.join(", ")),
                 None => format!("known fields: {}", allowed.join(", ")),
             };
-            r.error("E002", loc, format!("unknown field `{name}` in a claim"), help);
+            r.error(
+                "E002",
+                loc,
+                format!("unknown field `{name}` in a claim"),
+                help,
+            );
         }
     }
 
     let event = r.slug(&root, "event", Loc::START, what);
-    let statement = r.required_string(&root, "statement", Loc::START, what, "add statement = \"one sentence in your words\"");
+    let statement = r.required_string(
+        &root,
+        "statement",
+        Loc::START,
+        what,
+        "add statement = \"one sentence in your words\"",
+    );
     let asserted_by = r.string(&root, "asserted_by").map(|s| s.0);
     let date = r.timestamp(&root, "date");
 
     let details = match kind {
         Some(Kind::Casualty) => casualty(&mut r, &root, policy),
         Some(Kind::Responsibility) => r
-            .required_string(&root, "actor", Loc::START, "this responsibility claim", "add actor = \"who is said to have done it\"")
+            .required_string(
+                &root,
+                "actor",
+                Loc::START,
+                "this responsibility claim",
+                "add actor = \"who is said to have done it\"",
+            )
             .map(|actor| Details::Responsibility { actor }),
         Some(Kind::Denial) => {
             if root.get("denies").is_none() {
-                r.missing(Loc::START, "denies", "this denial", "add denies = \"id-of-the-denied-claim\"");
+                r.missing(
+                    Loc::START,
+                    "denies",
+                    "this denial",
+                    "add denies = \"id-of-the-denied-claim\"",
+                );
                 None
             } else {
-                r.id_field(&root, "denies").map(|denies| Details::Denial { denies })
+                r.id_field(&root, "denies")
+                    .map(|denies| Details::Denial { denies })
             }
         }
         Some(Kind::Event) => Some(Details::Event),
@@ -376,17 +502,32 @@ pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) ->
         (Some((s, _)), reason) if s == "retracted" => match reason {
             Some((reason, _)) if !reason.trim().is_empty() => Some(reason),
             _ => {
-                r.missing(r.locs.get("state"), "reason", "a retracted claim", "add reason = \"why it was retracted\"");
+                r.missing(
+                    r.locs.get("state"),
+                    "reason",
+                    "a retracted claim",
+                    "add reason = \"why it was retracted\"",
+                );
                 None
             }
         },
         (Some((s, _)), _) if s == "active" => None,
         (Some((s, loc)), _) => {
-            r.error("E004", *loc, format!("unknown state {s:?}"), "state is \"retracted\" (with a reason) or absent for an active claim");
+            r.error(
+                "E004",
+                *loc,
+                format!("unknown state {s:?}"),
+                "state is \"retracted\" (with a reason) or absent for an active claim",
+            );
             None
         }
         (None, Some((_, loc))) => {
-            r.error("E004", loc, "`reason` is given but the claim is not retracted".into(), "add state = \"retracted\" or remove the reason");
+            r.error(
+                "E004",
+                loc,
+                "`reason` is given but the claim is not retracted".into(),
+                "add state = \"retracted\" or remove the reason",
+            );
             None
         }
     };
@@ -441,57 +582,82 @@ pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) ->
         }),
         _ => None,
     };
-    Parsed { record, diagnostics: r.diags }
+    Parsed {
+        record,
+        diagnostics: r.diags,
+    }
 }
 
 fn casualty(r: &mut Reader<'_>, root: &Table<'_>, policy: &CountPolicy) -> Option<Details> {
     let what = "this casualty claim";
-    let category = r.required_string(root, "category", Loc::START, what, "add category = \"killed\" (or injured, missing, detained, displaced)");
-    if let Some(c) = &category {
-        if !CATEGORIES.contains(&c.as_str()) {
-            let help = match nearest(c, &CATEGORIES) {
-                Some(s) => format!("did you mean \"{s}\"? categories: {}", CATEGORIES.join(", ")),
-                None => format!("categories: {}", CATEGORIES.join(", ")),
-            };
-            r.error("E004", r.locs.get("category"), format!("unknown category {c:?}"), help);
-        }
+    let category = r.required_string(
+        root,
+        "category",
+        Loc::START,
+        what,
+        "add category = \"killed\" (or injured, missing, detained, displaced)",
+    );
+    if let Some(c) = &category
+        && !CATEGORIES.contains(&c.as_str())
+    {
+        let help = match nearest(c, &CATEGORIES) {
+            Some(s) => format!(
+                "did you mean \"{s}\"? categories: {}",
+                CATEGORIES.join(", ")
+            ),
+            None => format!("categories: {}", CATEGORIES.join(", ")),
+        };
+        r.error(
+            "E004",
+            r.locs.get("category"),
+            format!("unknown category {c:?}"),
+            help,
+        );
     }
     let group = r.slug(root, "group", Loc::START, what);
     let wording = r.string(root, "wording").map(|s| s.0);
     let policy_name = r.string(root, "policy").map(|s| s.0);
     if root.get("min").is_none() {
-        r.missing(Loc::START, "min", what, "add min = N (and max = N, or leave max out for an open count)");
+        r.missing(
+            Loc::START,
+            "min",
+            what,
+            "add min = N (and max = N, or leave max out for an open count)",
+        );
     }
     let min = r.count(root, "min");
     let max = r.count(root, "max");
-    if let (Some(lo), Some(hi)) = (min, max) {
-        if lo > hi {
-            r.error("E015", r.locs.get("min"), format!("min ({lo}) is greater than max ({hi})"), "swap them, or leave max out for an open count");
-            return None;
-        }
+    if let (Some(lo), Some(hi)) = (min, max)
+        && lo > hi
+    {
+        r.error(
+            "E015",
+            r.locs.get("min"),
+            format!("min ({lo}) is greater than max ({hi})"),
+            "swap them, or leave max out for an open count",
+        );
+        return None;
     }
     // W104: stored interval differs from what the named policy makes of the wording.
-    if let (Some(w), Some(lo), Some(name)) = (&wording, min, &policy_name) {
-        if *name == policy.name {
-            if let Ok(reading) = policy.read(w) {
-                if reading.interval != Interval::new(lo, max) {
-                    let loc = r.locs.get("min");
-                    r.diags.push(
-                        Diagnostic::new(
-                            "W104",
-                            r.file,
-                            loc,
-                            format!(
-                                "policy {name} reads {w:?} as {}, but min/max say {}",
-                                reading.interval,
-                                Interval::new(lo, max)
-                            ),
-                        )
-                        .help("fix min/max, or set policy = \"explicit\" if the numbers were chosen by hand"),
-                    );
-                }
-            }
-        }
+    if let (Some(w), Some(lo), Some(name)) = (&wording, min, &policy_name)
+        && *name == policy.name
+        && let Ok(reading) = policy.read(w)
+        && reading.interval != Interval::new(lo, max)
+    {
+        let loc = r.locs.get("min");
+        r.diags.push(
+            Diagnostic::new(
+                "W104",
+                r.file,
+                loc,
+                format!(
+                    "policy {name} reads {w:?} as {}, but min/max say {}",
+                    reading.interval,
+                    Interval::new(lo, max)
+                ),
+            )
+            .help("fix min/max, or set policy = \"explicit\" if the numbers were chosen by hand"),
+        );
     }
     Some(Details::Casualty(Casualty {
         category: category?,
@@ -512,32 +678,69 @@ fn evidence_item(r: &mut Reader<'_>, t: &Table<'_>, i: usize, at: Loc) -> Option
     } else {
         r.id_field(t, "source")
     };
-    let quote = r.required_string(t, "quote", at, what, "add quote = \"the verbatim words from the source\"");
+    let quote = r.required_string(
+        t,
+        "quote",
+        at,
+        what,
+        "add quote = \"the verbatim words from the source\"",
+    );
     let attributed_to = r.string(t, "attributed_to").map(|s| s.0);
     let via = r.id_field(t, "via");
     let credibility = match r.integer(t, "credibility") {
         Some((n @ 1..=6, _)) => Some(n as u8),
         Some((n, loc)) => {
-            r.error("E004", loc, format!("credibility {n} is not an Admiralty grade"), "credibility is 1 (confirmed) to 6 (cannot be judged)");
+            r.error(
+                "E004",
+                loc,
+                format!("credibility {n} is not an Admiralty grade"),
+                "credibility is 1 (confirmed) to 6 (cannot be judged)",
+            );
             None
         }
         None => None,
     };
-    Some(Evidence { source: source?, quote: quote?, attributed_to, via, credibility })
+    Some(Evidence {
+        source: source?,
+        quote: quote?,
+        attributed_to,
+        via,
+        credibility,
+    })
 }
 
 pub fn parse_source(stem: &str, file: &Path, text: &str) -> Parsed<Source> {
     let mut diags = Vec::new();
     let Some(root) = parse_document(file, text, &mut diags) else {
-        return Parsed { record: None, diagnostics: diags };
+        return Parsed {
+            record: None,
+            diagnostics: diags,
+        };
     };
-    let mut r = Reader { file, idx: LineIndex::new(text), diags, locs: Locs::default() };
+    let mut r = Reader {
+        file,
+        idx: LineIndex::new(text),
+        diags,
+        locs: Locs::default(),
+    };
     let id = Id::parse(stem).ok();
     r.check_id_field(&root, stem);
     r.unknown_keys(&root, &SOURCE_FIELDS, "", "a source");
     let what = "this source";
-    let title = r.required_string(&root, "title", Loc::START, what, "add title = \"the headline\"");
-    let publisher = r.required_string(&root, "publisher", Loc::START, what, "add publisher = \"the outlet\"");
+    let title = r.required_string(
+        &root,
+        "title",
+        Loc::START,
+        what,
+        "add title = \"the headline\"",
+    );
+    let publisher = r.required_string(
+        &root,
+        "publisher",
+        Loc::START,
+        what,
+        "add publisher = \"the outlet\"",
+    );
     let url = r.string(&root, "url").map(|s| s.0);
     let published = r.timestamp(&root, "published");
     let accessed = r.timestamp(&root, "accessed");
@@ -545,7 +748,12 @@ pub fn parse_source(stem: &str, file: &Path, text: &str) -> Parsed<Source> {
         Some((s, loc)) => match s.as_str() {
             "A" | "B" | "C" | "D" | "E" | "F" => s.chars().next(),
             _ => {
-                r.error("E004", loc, format!("reliability {s:?} is not an Admiralty grade"), "reliability is one letter, A (reliable) to F (cannot be judged)");
+                r.error(
+                    "E004",
+                    loc,
+                    format!("reliability {s:?} is not an Admiralty grade"),
+                    "reliability is one letter, A (reliable) to F (cannot be judged)",
+                );
                 None
             }
         },
@@ -555,10 +763,18 @@ pub fn parse_source(stem: &str, file: &Path, text: &str) -> Parsed<Source> {
     let revises = r.id_field(&root, "revises");
     let sha256 = match r.string(&root, "sha256") {
         Some((s, loc)) => {
-            if s.len() == 64 && s.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()) {
+            if s.len() == 64
+                && s.chars()
+                    .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+            {
                 Some(s)
             } else {
-                r.error("E004", loc, "`sha256` is not 64 lowercase hex digits".into(), "let `factcheck source add --text-file` record it, or remove the line");
+                r.error(
+                    "E004",
+                    loc,
+                    "`sha256` is not 64 lowercase hex digits".into(),
+                    "let `factcheck source add --text-file` record it, or remove the line",
+                );
                 None
             }
         }
@@ -581,7 +797,10 @@ pub fn parse_source(stem: &str, file: &Path, text: &str) -> Parsed<Source> {
         }),
         _ => None,
     };
-    Parsed { record, diagnostics: r.diags }
+    Parsed {
+        record,
+        diagnostics: r.diags,
+    }
 }
 
 #[cfg(test)]
@@ -589,7 +808,12 @@ mod tests {
     use super::*;
 
     fn claim(text: &str) -> Parsed<Claim> {
-        parse_claim("c1", Path::new("claims/c1.toml"), text, &CountPolicy::default())
+        parse_claim(
+            "c1",
+            Path::new("claims/c1.toml"),
+            text,
+            &CountPolicy::default(),
+        )
     }
 
     fn codes(p: &[Diagnostic]) -> Vec<(&'static str, usize, usize)> {
@@ -598,7 +822,9 @@ mod tests {
 
     #[test]
     fn reads_a_casualty_claim() {
-        let p = claim("kind = \"casualty\"\nevent = \"e\"\nstatement = \"s\"\ncategory = \"killed\"\ngroup = \"g\"\nwording = \"25\"\nmin = 25\nmax = 25\npolicy = \"default-v1\"\n\n[[evidence]]\nsource = \"s1\"\nquote = \"q\"\n");
+        let p = claim(
+            "kind = \"casualty\"\nevent = \"e\"\nstatement = \"s\"\ncategory = \"killed\"\ngroup = \"g\"\nwording = \"25\"\nmin = 25\nmax = 25\npolicy = \"default-v1\"\n\n[[evidence]]\nsource = \"s1\"\nquote = \"q\"\n",
+        );
         assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
         let c = p.record.unwrap();
         assert_eq!(c.casualty().unwrap().interval, Interval::exact(25));
@@ -608,7 +834,9 @@ mod tests {
 
     #[test]
     fn reports_every_problem_in_one_file() {
-        let p = claim("kind = \"casualty\"\nevnt = \"e\"\nstatement = 3\ncategory = \"kiled\"\ngroup = \"g\"\nmin = 5\nmax = 2\nactor = \"x\"\n");
+        let p = claim(
+            "kind = \"casualty\"\nevnt = \"e\"\nstatement = 3\ncategory = \"kiled\"\ngroup = \"g\"\nmin = 5\nmax = 2\nactor = \"x\"\n",
+        );
         assert!(p.record.is_none());
         let got = codes(&p.diagnostics);
         assert!(got.contains(&("E002", 2, 1)), "{got:?}");
@@ -636,7 +864,11 @@ mod tests {
 
     #[test]
     fn a_source_with_bad_fields() {
-        let p = parse_source("s1", Path::new("sources/s1.toml"), "title = \"t\"\npublisher = \"p\"\npublished = \"31/12/2019\"\nreliability = \"G\"\ncites = [\"Bad Id\"]\n");
+        let p = parse_source(
+            "s1",
+            Path::new("sources/s1.toml"),
+            "title = \"t\"\npublisher = \"p\"\npublished = \"31/12/2019\"\nreliability = \"G\"\ncites = [\"Bad Id\"]\n",
+        );
         let got = codes(&p.diagnostics);
         assert_eq!(got, vec![("E014", 3, 13), ("E004", 4, 15), ("E006", 5, 10)]);
     }

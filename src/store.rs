@@ -62,8 +62,11 @@ fn parent(path: &Path) -> PathBuf {
 pub fn replace(path: &Path, contents: &[u8]) -> Result<()> {
     let dir = parent(path);
     let tmp = temp_in(&dir, contents)?;
-    tmp.persist(path)
-        .map_err(|e| Error::Io { action: "replace", path: path.to_path_buf(), source: e.error })?;
+    tmp.persist(path).map_err(|e| Error::Io {
+        action: "replace",
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
     sync_dir(&dir);
     Ok(())
 }
@@ -78,10 +81,15 @@ pub fn create_new(path: &Path, contents: &[u8], id: &str) -> Result<()> {
             sync_dir(&dir);
             Ok(())
         }
-        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
-            Err(Error::IdTaken { id: id.to_string(), path: path.to_path_buf() })
-        }
-        Err(e) => Err(Error::Io { action: "create", path: path.to_path_buf(), source: e.error }),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::IdTaken {
+            id: id.to_string(),
+            path: path.to_path_buf(),
+        }),
+        Err(e) => Err(Error::Io {
+            action: "create",
+            path: path.to_path_buf(),
+            source: e.error,
+        }),
     }
 }
 
@@ -100,7 +108,9 @@ pub fn edit(path: &Path, change: impl Fn(&str) -> Result<String>) -> Result<Stri
         }
         return Ok(after);
     }
-    Err(Error::Conflict { path: path.to_path_buf() })
+    Err(Error::Conflict {
+        path: path.to_path_buf(),
+    })
 }
 
 #[cfg(test)]

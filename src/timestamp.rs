@@ -15,10 +15,10 @@ impl Timestamp {
     /// Parses the forms DESIGN allows; the error says which forms those are.
     pub fn parse(raw: &str) -> Result<Timestamp, String> {
         let s = raw.trim();
-        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            if s.len() == 10 {
-                return Ok(Timestamp::Date(d));
-            }
+        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            && s.len() == 10
+        {
+            return Ok(Timestamp::Date(d));
         }
         if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
             return Ok(Timestamp::DateTime(dt));
@@ -86,7 +86,11 @@ impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Timestamp::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
-            Timestamp::DateTime(dt) => write!(f, "{}", dt.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
+            Timestamp::DateTime(dt) => write!(
+                f,
+                "{}",
+                dt.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+            ),
         }
     }
 }
@@ -117,7 +121,10 @@ mod tests {
 
     #[test]
     fn utc_string() {
-        assert_eq!(ts("2019-12-31T09:15:00-05:00").to_utc_string(), "2019-12-31T14:15:00Z");
+        assert_eq!(
+            ts("2019-12-31T09:15:00-05:00").to_utc_string(),
+            "2019-12-31T14:15:00Z"
+        );
         assert_eq!(ts("2019-12-31").to_utc_string(), "2019-12-31");
     }
 }

@@ -1,7 +1,7 @@
 //! The workspace on disk: finding its root, naming record paths, and loading
 //! every record in parallel without stopping at a bad file.
 
-use crate::config::{Config, CONFIG_FILE};
+use crate::config::{CONFIG_FILE, Config};
 use crate::diag::{Diagnostic, Loc};
 use crate::error::{Error, Result};
 use crate::id::Id;
@@ -37,7 +37,10 @@ impl Workspace {
     pub fn discover(start: &Path) -> Result<Workspace> {
         let start = std::path::absolute(start).map_err(Error::io("resolve", start))?;
         if !start.is_dir() {
-            return Err(Error::Usage(format!("{} is not a directory", start.display())));
+            return Err(Error::Usage(format!(
+                "{} is not a directory",
+                start.display()
+            )));
         }
         let mut dir = Some(start.as_path());
         while let Some(d) = dir {
@@ -51,7 +54,10 @@ impl Workspace {
 
     pub fn open(root: &Path) -> Result<Workspace> {
         let config = Config::load(root)?;
-        Ok(Workspace { root: root.to_path_buf(), config })
+        Ok(Workspace {
+            root: root.to_path_buf(),
+            config,
+        })
     }
 
     pub fn claim_rel(id: &Id) -> PathBuf {
@@ -72,9 +78,13 @@ impl Workspace {
 
     /// Where an id is already in use, as a claim or a source.
     pub fn id_in_use(&self, id: &Id) -> Option<PathBuf> {
-        [Workspace::claim_rel(id), Workspace::source_rel(id), Workspace::archive_rel(id)]
-            .into_iter()
-            .find(|rel| self.path(rel).symlink_metadata().is_ok())
+        [
+            Workspace::claim_rel(id),
+            Workspace::source_rel(id),
+            Workspace::archive_rel(id),
+        ]
+        .into_iter()
+        .find(|rel| self.path(rel).symlink_metadata().is_ok())
     }
 
     /// Reads and parses one claim without loading the workspace.
@@ -83,12 +93,19 @@ impl Workspace {
         if !self.path(&rel).exists() {
             return Err(self.unknown("claim", id));
         }
-        let text = read_record(&self.root, &rel, self.config.max_file_size)
-            .map_err(|d| Error::BrokenRecord { path: rel.clone(), diagnostics: vec![d] })?;
+        let text = read_record(&self.root, &rel, self.config.max_file_size).map_err(|d| {
+            Error::BrokenRecord {
+                path: rel.clone(),
+                diagnostics: vec![d],
+            }
+        })?;
         let parsed = parse_claim(id.as_str(), &rel, &text, &self.config.policy);
         match parsed.record {
             Some(c) => Ok((c, text)),
-            None => Err(Error::BrokenRecord { path: rel, diagnostics: parsed.diagnostics }),
+            None => Err(Error::BrokenRecord {
+                path: rel,
+                diagnostics: parsed.diagnostics,
+            }),
         }
     }
 
@@ -97,25 +114,44 @@ impl Workspace {
         if !self.path(&rel).exists() {
             return Err(self.unknown("source", id));
         }
-        let text = read_record(&self.root, &rel, self.config.max_file_size)
-            .map_err(|d| Error::BrokenRecord { path: rel.clone(), diagnostics: vec![d] })?;
+        let text = read_record(&self.root, &rel, self.config.max_file_size).map_err(|d| {
+            Error::BrokenRecord {
+                path: rel.clone(),
+                diagnostics: vec![d],
+            }
+        })?;
         let parsed = parse_source(id.as_str(), &rel, &text);
-        parsed
-            .record
-            .ok_or(Error::BrokenRecord { path: rel, diagnostics: parsed.diagnostics })
+        parsed.record.ok_or(Error::BrokenRecord {
+            path: rel,
+            diagnostics: parsed.diagnostics,
+        })
     }
 
     /// An unknown-id error that says what the id is instead, if anything.
     pub fn unknown(&self, what: &'static str, id: &Id) -> Error {
         let other = if what == "claim" { "source" } else { "claim" };
-        let other_rel = if what == "claim" { Workspace::source_rel(id) } else { Workspace::claim_rel(id) };
+        let other_rel = if what == "claim" {
+            Workspace::source_rel(id)
+        } else {
+            Workspace::claim_rel(id)
+        };
         let hint = if self.path(&other_rel).exists() {
             Some(format!("`{id}` is a {other}, not a {what}"))
         } else {
-            let dir = if what == "claim" { CLAIMS_DIR } else { SOURCES_DIR };
-            Some(format!("`factcheck list` shows the claims; the {what}s are the files in {dir}/"))
+            let dir = if what == "claim" {
+                CLAIMS_DIR
+            } else {
+                SOURCES_DIR
+            };
+            Some(format!(
+                "`factcheck list` shows the claims; the {what}s are the files in {dir}/"
+            ))
         };
-        Error::UnknownId { what, id: id.to_string(), hint }
+        Error::UnknownId {
+            what,
+            id: id.to_string(),
+            hint,
+        }
     }
 
     /// Loads every record, in parallel. Never fails on a bad file: the file is
@@ -175,8 +211,15 @@ impl Workspace {
             Ok(r) => r,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
             Err(e) => {
-                diags.push(Diagnostic::new("E016", Path::new(dir), Loc::START, format!("cannot read the directory: {e}"))
-                    .help("check its permissions"));
+                diags.push(
+                    Diagnostic::new(
+                        "E016",
+                        Path::new(dir),
+                        Loc::START,
+                        format!("cannot read the directory: {e}"),
+                    )
+                    .help("check its permissions"),
+                );
                 return Vec::new();
             }
         };
@@ -185,7 +228,10 @@ impl Workspace {
             let name = entry.file_name();
             let Some(name) = name.to_str() else {
                 let rel = Path::new(dir).join(&name);
-                diags.push(Diagnostic::new("W105", &rel, Loc::START, "file name is not UTF-8; ignored").help("rename or remove it"));
+                diags.push(
+                    Diagnostic::new("W105", &rel, Loc::START, "file name is not UTF-8; ignored")
+                        .help("rename or remove it"),
+                );
                 continue;
             };
             if name.starts_with('.') {
@@ -196,25 +242,53 @@ impl Workspace {
                 if dir == SOURCES_DIR && name.ends_with(".txt") {
                     continue;
                 }
-                diags.push(Diagnostic::new("W105", &rel, Loc::START, format!("{name} is not a record file (records end in .toml); ignored"))
-                    .help(format!("move it out of {dir}/")));
+                diags.push(
+                    Diagnostic::new(
+                        "W105",
+                        &rel,
+                        Loc::START,
+                        format!("{name} is not a record file (records end in .toml); ignored"),
+                    )
+                    .help(format!("move it out of {dir}/")),
+                );
                 continue;
             };
             let meta = match entry.path().symlink_metadata() {
                 Ok(m) => m,
                 Err(e) => {
-                    diags.push(Diagnostic::new("E016", &rel, Loc::START, format!("cannot read: {e}")));
+                    diags.push(Diagnostic::new(
+                        "E016",
+                        &rel,
+                        Loc::START,
+                        format!("cannot read: {e}"),
+                    ));
                     continue;
                 }
             };
             if meta.file_type().is_symlink() {
-                diags.push(Diagnostic::new("E016", &rel, Loc::START, "is a symbolic link; factcheck never follows links in the workspace")
-                    .help("replace the link with the record file itself"));
+                diags.push(
+                    Diagnostic::new(
+                        "E016",
+                        &rel,
+                        Loc::START,
+                        "is a symbolic link; factcheck never follows links in the workspace",
+                    )
+                    .help("replace the link with the record file itself"),
+                );
                 continue;
             }
             if meta.is_dir() {
-                diags.push(Diagnostic::new("E016", &rel, Loc::START, "is a directory, not a record file")
-                    .help(format!("records are files; move the directory out of {dir}/")));
+                diags.push(
+                    Diagnostic::new(
+                        "E016",
+                        &rel,
+                        Loc::START,
+                        "is a directory, not a record file",
+                    )
+                    .help(format!(
+                        "records are files; move the directory out of {dir}/"
+                    )),
+                );
                 continue;
             }
             match Id::parse(stem) {
@@ -224,7 +298,15 @@ impl Workspace {
                         Some(s) => format!("rename the file to {s}.toml"),
                         None => "rename the file to a slug: a-z, 0-9 and '-'".to_string(),
                     };
-                    diags.push(Diagnostic::new("E006", &rel, Loc::START, format!("file name {stem:?} is not a valid id: {why}")).help(help));
+                    diags.push(
+                        Diagnostic::new(
+                            "E006",
+                            &rel,
+                            Loc::START,
+                            format!("file name {stem:?} is not a valid id: {why}"),
+                        )
+                        .help(help),
+                    );
                 }
             }
         }
@@ -237,25 +319,42 @@ impl Workspace {
 pub fn read_record(root: &Path, rel: &Path, limit: u64) -> std::result::Result<String, Diagnostic> {
     let abs = root.join(rel);
     let unreadable = |e: std::io::Error| {
-        Diagnostic::new("E016", rel, Loc::START, format!("cannot read the file: {}", io_reason(&e)))
-            .help("check that the file exists and is readable (permissions)")
+        Diagnostic::new(
+            "E016",
+            rel,
+            Loc::START,
+            format!("cannot read the file: {}", io_reason(&e)),
+        )
+        .help("check that the file exists and is readable (permissions)")
     };
     let meta = abs.symlink_metadata().map_err(unreadable)?;
     if meta.file_type().is_symlink() {
-        return Err(Diagnostic::new("E016", rel, Loc::START, "is a symbolic link; factcheck never follows links in the workspace")
-            .help("replace the link with the record file itself"));
+        return Err(Diagnostic::new(
+            "E016",
+            rel,
+            Loc::START,
+            "is a symbolic link; factcheck never follows links in the workspace",
+        )
+        .help("replace the link with the record file itself"));
     }
     if meta.len() > limit {
-        return Err(Diagnostic::new("E017", rel, Loc::START, format!("file is {} bytes, over the limit of {limit} bytes; not parsed", meta.len()))
-            .help("split the record, or raise [workspace] max_file_size in factcheck.toml"));
+        return Err(Diagnostic::new(
+            "E017",
+            rel,
+            Loc::START,
+            format!(
+                "file is {} bytes, over the limit of {limit} bytes; not parsed",
+                meta.len()
+            ),
+        )
+        .help("split the record, or raise [workspace] max_file_size in factcheck.toml"));
     }
     let bytes = std::fs::read(&abs).map_err(unreadable)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();
         let loc = crate::diag::LineIndex::new(valid).loc(valid.len());
-        Diagnostic::new("E016", rel, loc, "file is not valid UTF-8")
-            .help("save the file as UTF-8")
+        Diagnostic::new("E016", rel, loc, "file is not valid UTF-8").help("save the file as UTF-8")
     })?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(Diagnostic::new("E003", rel, Loc::START, "file is empty")
@@ -281,7 +380,11 @@ pub fn load_snapshot(config: &Config, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
     let mut loaded = Loaded::default();
     for (rel, bytes) in files {
         let dir = rel.parent().and_then(|p| p.to_str()).unwrap_or("");
-        let Some(stem) = rel.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".toml")) else {
+        let Some(stem) = rel
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".toml"))
+        else {
             continue;
         };
         let Ok(id) = Id::parse(stem) else { continue };

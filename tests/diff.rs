@@ -6,12 +6,23 @@ use std::process::Command;
 
 fn git(ws: &Ws, args: &[&str]) {
     let out = Command::new("git")
-        .args(["-c", "user.name=Desk", "-c", "user.email=desk@example.org", "-c", "commit.gpgsign=false"])
+        .args([
+            "-c",
+            "user.name=Desk",
+            "-c",
+            "user.email=desk@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
         .args(args)
         .current_dir(ws.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 const ARTICLE: &str = "Rockets struck the base on Friday, killing 15 people, officials said. Later reports said 18 people were killed. The ministry said at least 25 people died. The group denied any role.";
@@ -21,12 +32,78 @@ fn repo() -> Ws {
     let ws = Ws::new();
     git(&ws, &["init", "-q"]);
     ws.write("article.txt", ARTICLE);
-    ws.ok(&["source", "add", "wire", "--title", "Rockets", "--publisher", "The Wire", "--published", "2020-03-11", "--text-file", "article.txt"]);
-    ws.ok(&["claim", "add", "killed-15", "--kind", "casualty", "--event", "base", "--category", "killed", "--group", "people", "--count", "15 people", "--statement", "15 killed"]);
-    ws.ok(&["link", "killed-15", "wire", "--quote", "killing 15 people, officials said", "--attributed-to", "officials"]);
-    ws.ok(&["claim", "add", "blame", "--kind", "responsibility", "--event", "base", "--actor", "the group", "--asserted-by", "officials", "--statement", "Officials blame the group."]);
-    ws.ok(&["link", "blame", "wire", "--quote", "Rockets struck the base on Friday", "--attributed-to", "officials"]);
-    ws.ok(&["link", "blame", "wire", "--quote", "The ministry said", "--attributed-to", "ministry"]);
+    ws.ok(&[
+        "source",
+        "add",
+        "wire",
+        "--title",
+        "Rockets",
+        "--publisher",
+        "The Wire",
+        "--published",
+        "2020-03-11",
+        "--text-file",
+        "article.txt",
+    ]);
+    ws.ok(&[
+        "claim",
+        "add",
+        "killed-15",
+        "--kind",
+        "casualty",
+        "--event",
+        "base",
+        "--category",
+        "killed",
+        "--group",
+        "people",
+        "--count",
+        "15 people",
+        "--statement",
+        "15 killed",
+    ]);
+    ws.ok(&[
+        "link",
+        "killed-15",
+        "wire",
+        "--quote",
+        "killing 15 people, officials said",
+        "--attributed-to",
+        "officials",
+    ]);
+    ws.ok(&[
+        "claim",
+        "add",
+        "blame",
+        "--kind",
+        "responsibility",
+        "--event",
+        "base",
+        "--actor",
+        "the group",
+        "--asserted-by",
+        "officials",
+        "--statement",
+        "Officials blame the group.",
+    ]);
+    ws.ok(&[
+        "link",
+        "blame",
+        "wire",
+        "--quote",
+        "Rockets struck the base on Friday",
+        "--attributed-to",
+        "officials",
+    ]);
+    ws.ok(&[
+        "link",
+        "blame",
+        "wire",
+        "--quote",
+        "The ministry said",
+        "--attributed-to",
+        "ministry",
+    ]);
     git(&ws, &["add", "-A"]);
     git(&ws, &["commit", "-qm", "first"]);
     ws
@@ -35,19 +112,91 @@ fn repo() -> Ws {
 /// Five claim files change: a revision, a retraction, a new conflicting
 /// figure, a denial, a lost source.
 fn change(ws: &Ws) {
-    ws.ok(&["claim", "add", "killed-18", "--kind", "casualty", "--event", "base", "--category", "killed", "--group", "people", "--count", "18 people", "--statement", "18 killed"]);
-    ws.ok(&["link", "killed-18", "wire", "--quote", "18 people were killed"]);
+    ws.ok(&[
+        "claim",
+        "add",
+        "killed-18",
+        "--kind",
+        "casualty",
+        "--event",
+        "base",
+        "--category",
+        "killed",
+        "--group",
+        "people",
+        "--count",
+        "18 people",
+        "--statement",
+        "18 killed",
+    ]);
+    ws.ok(&[
+        "link",
+        "killed-18",
+        "wire",
+        "--quote",
+        "18 people were killed",
+    ]);
     ws.ok(&["relate", "killed-18", "supersedes", "killed-15"]);
-    ws.ok(&["claim", "add", "killed-25", "--kind", "casualty", "--event", "base", "--category", "killed", "--group", "people", "--count", "at least 25 people", "--statement", "25+ died"]);
-    ws.ok(&["link", "killed-25", "wire", "--quote", "at least 25 people died", "--attributed-to", "ministry"]);
-    ws.ok(&["claim", "add", "denial", "--kind", "denial", "--event", "base", "--denies", "blame", "--asserted-by", "the group", "--statement", "The group denies it."]);
-    ws.ok(&["link", "denial", "wire", "--quote", "The group denied any role."]);
+    ws.ok(&[
+        "claim",
+        "add",
+        "killed-25",
+        "--kind",
+        "casualty",
+        "--event",
+        "base",
+        "--category",
+        "killed",
+        "--group",
+        "people",
+        "--count",
+        "at least 25 people",
+        "--statement",
+        "25+ died",
+    ]);
+    ws.ok(&[
+        "link",
+        "killed-25",
+        "wire",
+        "--quote",
+        "at least 25 people died",
+        "--attributed-to",
+        "ministry",
+    ]);
+    ws.ok(&[
+        "claim",
+        "add",
+        "denial",
+        "--kind",
+        "denial",
+        "--event",
+        "base",
+        "--denies",
+        "blame",
+        "--asserted-by",
+        "the group",
+        "--statement",
+        "The group denies it.",
+    ]);
+    ws.ok(&[
+        "link",
+        "denial",
+        "wire",
+        "--quote",
+        "The group denied any role.",
+    ]);
     ws.ok(&["retract", "killed-15", "--reason", "revised toll"]);
     // A hand edit removes the ministry's evidence from the blame claim.
     let text = ws.read("claims/blame.toml");
     let cut = text.rfind("\n[[evidence]]").unwrap();
     ws.write("claims/blame.toml", &format!("{}\n", &text[..cut]));
-    ws.write("claims/blame.toml", &ws.read("claims/blame.toml").replace("Officials blame the group.", "Officials blame the armed group."));
+    ws.write(
+        "claims/blame.toml",
+        &ws.read("claims/blame.toml").replace(
+            "Officials blame the group.",
+            "Officials blame the armed group.",
+        ),
+    );
 }
 
 #[test]
@@ -65,14 +214,26 @@ fn two_revisions_and_json_contract() {
     change(&ws);
     git(&ws, &["add", "-A"]);
     git(&ws, &["commit", "-qm", "second"]);
-    let v: serde_json::Value = serde_json::from_str(&ws.ok(&["diff", "HEAD~1", "HEAD", "--format", "json"])).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&ws.ok(&["diff", "HEAD~1", "HEAD", "--format", "json"])).unwrap();
     assert_eq!(v["schema"], "factcheck/diff/v1");
-    let has = |id: &str, change: &str| v["claims"].as_array().unwrap().iter().any(|c| c["id"] == id && c["change"] == change);
+    let has = |id: &str, change: &str| {
+        v["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == id && c["change"] == change)
+    };
     assert!(has("killed-18", "added"));
     assert!(has("killed-15", "retracted"));
     assert!(has("killed-15", "superseded"));
     assert!(has("blame", "evidence-removed"));
-    let edited = v["claims"].as_array().unwrap().iter().find(|c| c["id"] == "blame" && c["change"] == "edited").unwrap();
+    let edited = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "blame" && c["change"] == "edited")
+        .unwrap();
     assert_eq!(edited["fields"][0]["name"], "statement");
     let fig = &v["figures"][0];
     assert_eq!(fig["before"]["status"], "single-account");
@@ -91,7 +252,24 @@ fn workspace_in_a_subdirectory() {
     assert!(factcheck(&sub, &["init", "."]).status.success());
     git(&ws, &["add", "-A"]);
     git(&ws, &["commit", "-qm", "empty"]);
-    assert!(factcheck(&sub, &["claim", "add", "c", "--kind", "event", "--event", "e", "--statement", "s"]).status.success());
+    assert!(
+        factcheck(
+            &sub,
+            &[
+                "claim",
+                "add",
+                "c",
+                "--kind",
+                "event",
+                "--event",
+                "e",
+                "--statement",
+                "s"
+            ]
+        )
+        .status
+        .success()
+    );
     let out = String::from_utf8(factcheck(&sub, &["diff"]).stdout).unwrap();
     assert!(out.contains("`c`") || out.contains("c added"), "{out}");
 }
@@ -121,9 +299,34 @@ fn outside_git() {
 #[test]
 fn source_diff_marks_changed_numbers() {
     let ws = Ws::new();
-    ws.write("v1.txt", "A barrage of rockets struck Camp Taji, killing 15 people, officials said.");
+    ws.write(
+        "v1.txt",
+        "A barrage of rockets struck Camp Taji, killing 15 people, officials said.",
+    );
     ws.write("v2.txt", "A barrage of rockets struck Camp Taji, killing 18 people, officials said, raising an earlier toll.");
-    ws.ok(&["source", "add", "v1", "--title", "t", "--publisher", "Wire", "--text-file", "v1.txt"]);
-    ws.ok(&["source", "add", "v2", "--title", "t", "--publisher", "Wire", "--revises", "v1", "--text-file", "v2.txt"]);
+    ws.ok(&[
+        "source",
+        "add",
+        "v1",
+        "--title",
+        "t",
+        "--publisher",
+        "Wire",
+        "--text-file",
+        "v1.txt",
+    ]);
+    ws.ok(&[
+        "source",
+        "add",
+        "v2",
+        "--title",
+        "t",
+        "--publisher",
+        "Wire",
+        "--revises",
+        "v1",
+        "--text-file",
+        "v2.txt",
+    ]);
     insta::assert_snapshot!(ws.ok(&["source", "diff", "v1", "v2"]));
 }

@@ -12,7 +12,11 @@ fn multi() -> std::path::PathBuf {
 
 fn run_in(dir: &std::path::Path, args: &[&str]) -> String {
     let out = factcheck(dir, args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -39,38 +43,90 @@ fn multi_timeline() {
 
 #[test]
 fn the_report_states_what_a_desk_needs() {
-    let v: Value = serde_json::from_str(&run_in(&multi(), &["report", "--format", "json"])).unwrap();
+    let v: Value =
+        serde_json::from_str(&run_in(&multi(), &["report", "--format", "json"])).unwrap();
     assert_eq!(v["schema"], "factcheck/report/v1");
-    let fig = |cat: &str| v["figures"].as_array().unwrap().iter().find(|f| f["category"] == cat).unwrap().clone();
+    let fig = |cat: &str| {
+        v["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["category"] == cat)
+            .unwrap()
+            .clone()
+    };
     let killed = fig("killed");
     // 18 (superseding 15) and "at least 25" cannot both hold.
     assert_eq!(killed["status"], "conflicting");
     assert_eq!(killed["consensus"], Value::Null);
-    assert_eq!(killed["envelope"], serde_json::json!({"min": 18, "max": null}));
+    assert_eq!(
+        killed["envelope"],
+        serde_json::json!({"min": 18, "max": null})
+    );
     // The Daily relays the Wire: its evidence counts as the Wire, not a new origin.
-    let k18 = killed["accounts"].as_array().unwrap().iter().find(|a| a["claim"] == "wire-killed-18").unwrap();
-    assert_eq!(k18["origins"], serde_json::json!(["Iraqi security officials", "Wire"]));
-    let k15 = killed["accounts"].as_array().unwrap().iter().find(|a| a["claim"] == "wire-killed-15").unwrap();
+    let k18 = killed["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["claim"] == "wire-killed-18")
+        .unwrap();
+    assert_eq!(
+        k18["origins"],
+        serde_json::json!(["Iraqi security officials", "Wire"])
+    );
+    let k15 = killed["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["claim"] == "wire-killed-15")
+        .unwrap();
     assert_eq!(k15["standing"], "superseded");
     // Blame: two actors named, the U.S. claim denied by Kataib Hezbollah.
-    let kh = v["responsibility"].as_array().unwrap().iter().find(|r| r["actor"] == "Kataib Hezbollah").unwrap();
+    let kh = v["responsibility"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["actor"] == "Kataib Hezbollah")
+        .unwrap();
     assert_eq!(kh["contested"], true);
     assert_eq!(kh["denied_by"], serde_json::json!(["Kataib Hezbollah"]));
     assert_eq!(kh["denial_claims"], serde_json::json!(["kh-denies"]));
-    let statuses = |id: &str| v["claims"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["statuses"].clone();
-    assert_eq!(statuses("wire-killed-15"), serde_json::json!(["single-origin", "superseded"]));
-    assert_eq!(statuses("iran-took-part"), serde_json::json!(["unsourced", "denied"]));
-    assert_eq!(statuses("rockets-hit-taji"), serde_json::json!(["corroborated"]));
+    let statuses = |id: &str| {
+        v["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()["statuses"]
+            .clone()
+    };
+    assert_eq!(
+        statuses("wire-killed-15"),
+        serde_json::json!(["single-origin", "superseded"])
+    );
+    assert_eq!(
+        statuses("iran-took-part"),
+        serde_json::json!(["unsourced", "denied"])
+    );
+    assert_eq!(
+        statuses("rockets-hit-taji"),
+        serde_json::json!(["corroborated"])
+    );
 }
 
 #[test]
 fn report_filters_by_event_and_refuses_unknown_ones() {
-    let out = run_in(&multi(), &["report", "--event", "iran-role", "--format", "json"]);
+    let out = run_in(
+        &multi(),
+        &["report", "--event", "iran-role", "--format", "json"],
+    );
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["events"], serde_json::json!(["iran-role"]));
     let bad = factcheck(&multi(), &["report", "--event", "nope"]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("events: camp-taji-2020-03-11, iran-role"));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("events: camp-taji-2020-03-11, iran-role")
+    );
 }
 
 #[test]
@@ -79,10 +135,20 @@ fn sample_report_shows_the_contested_blame() {
     let out = run_in(&root, &["report"]);
     insta::assert_snapshot!(out);
     let v: Value = serde_json::from_str(&run_in(&root, &["report", "--format", "json"])).unwrap();
-    let k1: Vec<&Value> = v["responsibility"].as_array().unwrap().iter().filter(|r| r["event"] == "k1-base-attack-2019-12-27").collect();
+    let k1: Vec<&Value> = v["responsibility"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["event"] == "k1-base-attack-2019-12-27")
+        .collect();
     assert_eq!(k1.len(), 2);
     assert!(k1.iter().all(|r| r["contested"] == true));
-    let injured = v["figures"].as_array().unwrap().iter().find(|f| f["group"] == "us-personnel").unwrap();
+    let injured = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["group"] == "us-personnel")
+        .unwrap();
     assert_eq!(injured["status"], "consistent");
     assert_eq!(injured["loose"], true);
 }
@@ -90,19 +156,58 @@ fn sample_report_shows_the_contested_blame() {
 #[test]
 fn sample_check_is_clean() {
     let out = factcheck(&repo_root(), &["check"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]
 fn markdown_escapes_table_breakers() {
     let ws = Ws::new();
     ws.write("a.txt", "He said <b>|`25`|</b> died.");
-    ws.ok(&["source", "add", "s", "--title", "t", "--publisher", "P", "--text-file", "a.txt"]);
-    ws.ok(&["claim", "add", "c", "--kind", "casualty", "--event", "e", "--category", "killed", "--group", "g", "--min", "25", "--max", "25", "--statement", "25 died"]);
+    ws.ok(&[
+        "source",
+        "add",
+        "s",
+        "--title",
+        "t",
+        "--publisher",
+        "P",
+        "--text-file",
+        "a.txt",
+    ]);
+    ws.ok(&[
+        "claim",
+        "add",
+        "c",
+        "--kind",
+        "casualty",
+        "--event",
+        "e",
+        "--category",
+        "killed",
+        "--group",
+        "g",
+        "--min",
+        "25",
+        "--max",
+        "25",
+        "--statement",
+        "25 died",
+    ]);
     ws.ok(&["link", "c", "s", "--quote", "<b>|`25`|</b> died"]);
     let md = ws.ok(&["report", "--format", "markdown"]);
-    assert!(md.contains("&lt;b&gt;\\|\\`25\\`\\|&lt;/b&gt; died"), "{md}");
-    for line in md.lines().filter(|l| l.starts_with('|') && l.contains("died")) {
+    assert!(
+        md.contains("&lt;b&gt;\\|\\`25\\`\\|&lt;/b&gt; died"),
+        "{md}"
+    );
+    for line in md
+        .lines()
+        .filter(|l| l.starts_with('|') && l.contains("died"))
+    {
         let cells = line.replace("\\|", "").matches('|').count();
         assert_eq!(cells, 6, "{line}");
     }

@@ -2,7 +2,7 @@
 //! consensus, envelope and whether they conflict.
 
 use super::Context;
-use crate::count::{Interval, Precision, EXPLICIT_POLICY};
+use crate::count::{EXPLICIT_POLICY, Interval, Precision};
 use crate::id::Id;
 use crate::model::Claim;
 use crate::timestamp::Timestamp;
@@ -63,7 +63,9 @@ impl Account {
 
     /// The wording as written, or the interval when none was given.
     pub fn label(&self) -> String {
-        self.wording.clone().unwrap_or_else(|| self.interval.to_string())
+        self.wording
+            .clone()
+            .unwrap_or_else(|| self.interval.to_string())
     }
 }
 
@@ -89,7 +91,11 @@ pub struct Figure {
 
 impl Figure {
     pub fn key(&self) -> (String, String, String) {
-        (self.event.clone(), self.category.clone(), self.group.clone())
+        (
+            self.event.clone(),
+            self.category.clone(),
+            self.group.clone(),
+        )
     }
 
     pub fn name(&self) -> String {
@@ -97,8 +103,17 @@ impl Figure {
     }
 }
 
-fn precision_of(ctx: &Context<'_>, wording: Option<&str>, policy: Option<&str>, iv: Interval) -> Precision {
-    let from_interval = if iv.max == Some(iv.min) { Precision::Exact } else { Precision::Bounded };
+fn precision_of(
+    ctx: &Context<'_>,
+    wording: Option<&str>,
+    policy: Option<&str>,
+    iv: Interval,
+) -> Precision {
+    let from_interval = if iv.max == Some(iv.min) {
+        Precision::Exact
+    } else {
+        Precision::Bounded
+    };
     if policy == Some(EXPLICIT_POLICY) {
         return from_interval;
     }
@@ -136,25 +151,35 @@ pub fn figures(ctx: &Context<'_>) -> Vec<Figure> {
     let mut groups: BTreeMap<(String, String, String), Vec<Account>> = BTreeMap::new();
     for c in ctx.claims {
         if let (Some(k), Some(a)) = (c.casualty(), account(ctx, c)) {
-            groups.entry((c.event.clone(), k.category.clone(), k.group.clone())).or_default().push(a);
+            groups
+                .entry((c.event.clone(), k.category.clone(), k.group.clone()))
+                .or_default()
+                .push(a);
         }
     }
     groups
         .into_iter()
         .map(|((event, category, group), mut accounts)| {
             accounts.sort_by(|a, b| {
-                a.published.cmp(&b.published).then_with(|| a.claim.cmp(&b.claim))
+                a.published
+                    .cmp(&b.published)
+                    .then_with(|| a.claim.cmp(&b.claim))
             });
             figure(ctx, event, category, group, accounts)
         })
         .collect()
 }
 
-fn figure(ctx: &Context<'_>, event: String, category: String, group: String, accounts: Vec<Account>) -> Figure {
+fn figure(
+    ctx: &Context<'_>,
+    event: String,
+    category: String,
+    group: String,
+    accounts: Vec<Account>,
+) -> Figure {
     let voting: Vec<&Account> = accounts.iter().filter(|a| a.votes()).collect();
-    let envelope_of = |it: &mut dyn Iterator<Item = &Account>| {
-        it.map(|a| a.interval).reduce(|x, y| x.hull(&y))
-    };
+    let envelope_of =
+        |it: &mut dyn Iterator<Item = &Account>| it.map(|a| a.interval).reduce(|x, y| x.hull(&y));
     let envelope = envelope_of(&mut voting.iter().copied())
         .or_else(|| envelope_of(&mut accounts.iter()))
         .unwrap_or(Interval::exact(0));
@@ -169,7 +194,11 @@ fn figure(ctx: &Context<'_>, event: String, category: String, group: String, acc
         if let Some(c) = ctx.by_id.get(a.claim.as_str()) {
             for other in &c.relations.contradicts {
                 if ids.contains(other.as_str()) && other != &a.claim {
-                    let pair = if a.claim < *other { (a.claim.clone(), other.clone()) } else { (other.clone(), a.claim.clone()) };
+                    let pair = if a.claim < *other {
+                        (a.claim.clone(), other.clone())
+                    } else {
+                        (other.clone(), a.claim.clone())
+                    };
                     if !contradictions.contains(&pair) {
                         contradictions.push(pair);
                     }
@@ -201,5 +230,17 @@ fn figure(ctx: &Context<'_>, event: String, category: String, group: String, acc
             }
         }
     }
-    Figure { event, category, group, status, consensus, envelope, origins, accounts, contradictions, loose, gap }
+    Figure {
+        event,
+        category,
+        group,
+        status,
+        consensus,
+        envelope,
+        origins,
+        accounts,
+        contradictions,
+        loose,
+        gap,
+    }
 }

@@ -34,7 +34,14 @@ impl<'a> Context<'a> {
     pub fn new(claims: &'a [Claim], sources: &'a [Source], config: &'a Config) -> Self {
         let by_id: HashMap<&str, &Claim> = claims.iter().map(|c| (c.id.as_str(), c)).collect();
         let sources = sources.iter().map(|s| (s.id.as_str(), s)).collect();
-        let mut ctx = Context { claims, sources, by_id, config, superseded_by: HashMap::new(), denied_by: HashMap::new() };
+        let mut ctx = Context {
+            claims,
+            sources,
+            by_id,
+            config,
+            superseded_by: HashMap::new(),
+            denied_by: HashMap::new(),
+        };
         // Supersession first: a superseded denial no longer denies.
         let mut superseded_by: HashMap<&str, Vec<&Id>> = HashMap::new();
         for c in claims.iter().filter(|c| !c.is_retracted()) {
@@ -112,8 +119,16 @@ impl Analysis {
         let figures = figures::figures(&ctx);
         let responsibility = responsibility::responsibility(&ctx);
         let statuses = status::statuses(&ctx, &figures, &responsibility);
-        let origins = claims.iter().map(|c| (c.id.clone(), ctx.claim_origins(c))).collect();
-        Analysis { figures, responsibility, statuses, origins }
+        let origins = claims
+            .iter()
+            .map(|c| (c.id.clone(), ctx.claim_origins(c)))
+            .collect();
+        Analysis {
+            figures,
+            responsibility,
+            statuses,
+            origins,
+        }
     }
 
     pub fn statuses_of(&self, id: &Id) -> &[Status] {

@@ -6,7 +6,11 @@ use std::collections::{HashMap, HashSet};
 
 /// `attributed_to` if given; else the publisher of the root source reached by
 /// following `via`, then each source's first `cites` entry (guarding cycles).
-pub fn evidence_origin(e: &Evidence, sources: &HashMap<&str, &Source>, aliases: &Aliases) -> String {
+pub fn evidence_origin(
+    e: &Evidence,
+    sources: &HashMap<&str, &Source>,
+    aliases: &Aliases,
+) -> String {
     if let Some(a) = e.attributed_to.as_deref().filter(|a| !a.trim().is_empty()) {
         return aliases.canonical(a);
     }
@@ -68,19 +72,39 @@ mod tests {
 
     #[test]
     fn follows_a_cites_chain_three_deep() {
-        let all = [src("hill", "The Hill", &["nbc"]), src("nbc", "NBC", &["ap"]), src("ap", "The Associated Press", &[])];
+        let all = [
+            src("hill", "The Hill", &["nbc"]),
+            src("nbc", "NBC", &["ap"]),
+            src("ap", "The Associated Press", &[]),
+        ];
         let map: HashMap<&str, &Source> = all.iter().map(|s| (s.id.as_str(), s)).collect();
         let a = Aliases::default();
-        assert_eq!(evidence_origin(&ev("hill", None, None), &map, &a), "Associated Press");
-        assert_eq!(evidence_origin(&ev("hill", Some("AP"), None), &map, &a), "Associated Press");
-        assert_eq!(evidence_origin(&ev("hill", Some("Popular Mobilization Forces"), None), &map, &a), "Popular Mobilization Forces");
+        assert_eq!(
+            evidence_origin(&ev("hill", None, None), &map, &a),
+            "Associated Press"
+        );
+        assert_eq!(
+            evidence_origin(&ev("hill", Some("AP"), None), &map, &a),
+            "Associated Press"
+        );
+        assert_eq!(
+            evidence_origin(
+                &ev("hill", Some("Popular Mobilization Forces"), None),
+                &map,
+                &a
+            ),
+            "Popular Mobilization Forces"
+        );
     }
 
     #[test]
     fn via_is_followed_before_cites() {
         let all = [src("hill", "The Hill", &[]), src("nyt", "NYT", &[])];
         let map: HashMap<&str, &Source> = all.iter().map(|s| (s.id.as_str(), s)).collect();
-        assert_eq!(evidence_origin(&ev("hill", None, Some("nyt")), &map, &Aliases::default()), "The New York Times");
+        assert_eq!(
+            evidence_origin(&ev("hill", None, Some("nyt")), &map, &Aliases::default()),
+            "The New York Times"
+        );
     }
 
     #[test]

@@ -33,7 +33,9 @@ pub fn responsibility(ctx: &Context<'_>) -> Vec<Responsibility> {
     // (event, actor key) -> row
     let mut rows: BTreeMap<(String, String), Responsibility> = BTreeMap::new();
     for c in ctx.claims.iter().filter(|c| ctx.is_active(c)) {
-        let Details::Responsibility { actor } = &c.details else { continue };
+        let Details::Responsibility { actor } = &c.details else {
+            continue;
+        };
         let name = ctx.canonical(actor);
         let key = (c.event.clone(), ctx.config.aliases.key(actor));
         let row = rows.entry(key).or_insert_with(|| Responsibility {
@@ -56,7 +58,11 @@ pub fn responsibility(ctx: &Context<'_>) -> Vec<Responsibility> {
             push_unique(&mut row.origins, o);
         }
         for d in ctx.denied_by.get(c.id.as_str()).into_iter().flatten() {
-            let denier = d.asserted_by.as_deref().map(|a| ctx.canonical(a)).unwrap_or_else(|| "(unnamed)".into());
+            let denier = d
+                .asserted_by
+                .as_deref()
+                .map(|a| ctx.canonical(a))
+                .unwrap_or_else(|| "(unnamed)".into());
             push_unique(&mut row.denied_by, denier);
             push_unique(&mut row.denial_claims, d.id.clone());
         }

@@ -49,28 +49,51 @@ impl Status {
 
     /// Statuses a desk should look at.
     pub fn needs_attention(self) -> bool {
-        matches!(self, Status::Unsourced | Status::SingleOrigin | Status::Conflicting | Status::Denied | Status::Contested)
+        matches!(
+            self,
+            Status::Unsourced
+                | Status::SingleOrigin
+                | Status::Conflicting
+                | Status::Denied
+                | Status::Contested
+        )
     }
 }
 
-pub fn statuses(ctx: &Context<'_>, figures: &[Figure], resp: &[Responsibility]) -> BTreeMap<Id, Vec<Status>> {
+pub fn statuses(
+    ctx: &Context<'_>,
+    figures: &[Figure],
+    resp: &[Responsibility],
+) -> BTreeMap<Id, Vec<Status>> {
     let conflicting_accounts: HashSet<&str> = figures
         .iter()
         .filter(|f| f.status == FigureStatus::Conflicting)
-        .flat_map(|f| f.accounts.iter().filter(|a| a.votes()).map(|a| a.claim.as_str()))
+        .flat_map(|f| {
+            f.accounts
+                .iter()
+                .filter(|a| a.votes())
+                .map(|a| a.claim.as_str())
+        })
         .collect();
     // Claims linked by `contradicts` to an active claim, in either direction.
     let mut contradicted: HashSet<&str> = HashSet::new();
     for c in ctx.claims {
         for other in &c.relations.contradicts {
-            let other_active = ctx.by_id.get(other.as_str()).is_some_and(|o| ctx.is_active(o));
+            let other_active = ctx
+                .by_id
+                .get(other.as_str())
+                .is_some_and(|o| ctx.is_active(o));
             if other_active && ctx.is_active(c) {
                 contradicted.insert(c.id.as_str());
                 contradicted.insert(other.as_str());
             }
         }
     }
-    let contested_events: HashSet<&str> = resp.iter().filter(|r| r.contested).map(|r| r.event.as_str()).collect();
+    let contested_events: HashSet<&str> = resp
+        .iter()
+        .filter(|r| r.contested)
+        .map(|r| r.event.as_str())
+        .collect();
     let threshold = ctx.config.corroboration_threshold;
 
     ctx.claims
@@ -86,10 +109,16 @@ pub fn statuses(ctx: &Context<'_>, figures: &[Figure], resp: &[Responsibility]) 
                 s.push(Status::SingleOrigin);
             }
             let active = ctx.is_active(c);
-            if active && (conflicting_accounts.contains(c.id.as_str()) || contradicted.contains(c.id.as_str())) {
+            if active
+                && (conflicting_accounts.contains(c.id.as_str())
+                    || contradicted.contains(c.id.as_str()))
+            {
                 s.push(Status::Conflicting);
             }
-            if active && c.kind() == Kind::Responsibility && contested_events.contains(c.event.as_str()) {
+            if active
+                && c.kind() == Kind::Responsibility
+                && contested_events.contains(c.event.as_str())
+            {
                 s.push(Status::Contested);
             }
             if ctx.denied_by.contains_key(c.id.as_str()) {

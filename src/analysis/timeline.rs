@@ -57,7 +57,10 @@ pub fn timelines(ctx: &Context<'_>, figures: &[Figure]) -> Vec<FigureTimeline> {
                         claim: a.claim.clone(),
                         wording: a.wording.clone(),
                         interval: a.interval,
-                        source: first.as_ref().map(|(_, s)| (*s).clone()).or_else(|| a.sources.first().cloned()),
+                        source: first
+                            .as_ref()
+                            .map(|(_, s)| (*s).clone())
+                            .or_else(|| a.sources.first().cloned()),
                         published: first.map(|(t, _)| t),
                         change: Change::First,
                         votes: a.votes(),
@@ -77,20 +80,39 @@ pub fn timelines(ctx: &Context<'_>, figures: &[Figure]) -> Vec<FigureTimeline> {
                     .get(v.claim.as_str())
                     .map(|c| c.relations.supersedes.iter().collect())
                     .unwrap_or_default();
-                let replaced = seen.iter().rev().find(|(id, _, _)| supersedes.contains(&id));
-                let standing = seen.iter().rev().find(|(_, _, votes)| *votes).or(seen.last());
+                let replaced = seen
+                    .iter()
+                    .rev()
+                    .find(|(id, _, _)| supersedes.contains(&id));
+                let standing = seen
+                    .iter()
+                    .rev()
+                    .find(|(_, _, votes)| *votes)
+                    .or(seen.last());
                 v.change = match (replaced, standing) {
-                    (Some((_, old, _)), _) if v.interval.min > old.min || (v.interval.min == old.min && v.interval.max > old.max) => Change::RevisedUp,
+                    (Some((_, old, _)), _)
+                        if v.interval.min > old.min
+                            || (v.interval.min == old.min && v.interval.max > old.max) =>
+                    {
+                        Change::RevisedUp
+                    }
                     (Some((_, old, _)), _) if *old != v.interval => Change::RevisedDown,
                     (Some(_), _) => Change::Same,
                     (None, None) => Change::First,
                     (None, Some((_, p, _))) if *p == v.interval => Change::Same,
-                    (None, Some((_, p, _))) if p.intersect(&v.interval).is_some() => Change::Narrowed,
+                    (None, Some((_, p, _))) if p.intersect(&v.interval).is_some() => {
+                        Change::Narrowed
+                    }
                     (None, Some(_)) => Change::Contradicts,
                 };
                 seen.push((v.claim.clone(), v.interval, v.votes));
             }
-            FigureTimeline { event: f.event.clone(), category: f.category.clone(), group: f.group.clone(), versions }
+            FigureTimeline {
+                event: f.event.clone(),
+                category: f.category.clone(),
+                group: f.group.clone(),
+                versions,
+            }
         })
         .collect()
 }
@@ -127,15 +149,21 @@ pub fn attributions(ctx: &Context<'_>) -> Vec<AttributionTimeline> {
             _ => continue,
         };
         let first = ctx.first_published(c);
-        by_event.entry(c.event.clone()).or_default().push(Attribution {
-            claim: c.id.clone(),
-            action,
-            by: c.asserted_by.as_deref().map(|a| ctx.canonical(a)),
-            target,
-            source: first.as_ref().map(|(_, s)| (*s).clone()).or_else(|| c.evidence.first().map(|e| e.source.clone())),
-            published: first.map(|(t, _)| t),
-            active: ctx.is_active(c),
-        });
+        by_event
+            .entry(c.event.clone())
+            .or_default()
+            .push(Attribution {
+                claim: c.id.clone(),
+                action,
+                by: c.asserted_by.as_deref().map(|a| ctx.canonical(a)),
+                target,
+                source: first
+                    .as_ref()
+                    .map(|(_, s)| (*s).clone())
+                    .or_else(|| c.evidence.first().map(|e| e.source.clone())),
+                published: first.map(|(t, _)| t),
+                active: ctx.is_active(c),
+            });
     }
     by_event
         .into_iter()

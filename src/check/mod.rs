@@ -19,7 +19,10 @@ pub enum ArchiveState {
     /// No `sources/<id>.txt`.
     Missing,
     Unreadable(String),
-    Present { archive: Archive, sha256: String },
+    Present {
+        archive: Archive,
+        sha256: String,
+    },
 }
 
 /// What a rule sees.
@@ -46,7 +49,10 @@ pub const RULES: &[Rule] = &[
 ];
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Reads every source's archive (in parallel): hash and normalized text.
@@ -57,7 +63,9 @@ pub fn read_archives<'a>(ws: &Workspace, sources: &'a [Source]) -> HashMap<&'a s
             let path = ws.path(&Workspace::archive_rel(&s.id));
             let state = match std::fs::symlink_metadata(&path) {
                 Err(_) => ArchiveState::Missing,
-                Ok(m) if m.file_type().is_symlink() => ArchiveState::Unreadable("it is a symbolic link".into()),
+                Ok(m) if m.file_type().is_symlink() => {
+                    ArchiveState::Unreadable("it is a symbolic link".into())
+                }
                 Ok(m) if m.len() > ws.config.max_file_size => ArchiveState::Unreadable(format!(
                     "it is {} bytes, over the limit of {} bytes",
                     m.len(),
@@ -68,7 +76,10 @@ pub fn read_archives<'a>(ws: &Workspace, sources: &'a [Source]) -> HashMap<&'a s
                     Ok(bytes) => {
                         let sha256 = sha256_hex(&bytes);
                         let text = String::from_utf8_lossy(&bytes);
-                        ArchiveState::Present { archive: Archive::new(&text), sha256 }
+                        ArchiveState::Present {
+                            archive: Archive::new(&text),
+                            sha256,
+                        }
                     }
                 },
             };

@@ -26,18 +26,28 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
         CheckFormat::Json => Format::Json,
         CheckFormat::Github => Format::Github,
     };
-    let prefix = if format == Format::Github { git_prefix(&ws.root) } else { PathBuf::new() };
+    let prefix = if format == Format::Github {
+        git_prefix(&ws.root)
+    } else {
+        PathBuf::new()
+    };
     let out = factcheck::render::check::render(&diags, &ws.root, format, env.color, &prefix);
     if format == Format::Text && !diags.is_empty() {
         // Diagnostics are for people: keep them on stdout with the summary so
         // `factcheck check | less` shows everything.
     }
     super::emit(&out);
-    Ok(if diags.iter().any(|d| d.is_error()) { factcheck::error::EXIT_WANTING } else { 0 })
+    Ok(if diags.iter().any(|d| d.is_error()) {
+        factcheck::error::EXIT_WANTING
+    } else {
+        0
+    })
 }
 
 /// Where the workspace sits inside its git repository, so annotations name
 /// paths from the repository root. Empty outside git.
 fn git_prefix(root: &std::path::Path) -> PathBuf {
-    factcheck::git::Repo::open(root).map(|r| r.prefix).unwrap_or_default()
+    factcheck::git::Repo::open(root)
+        .map(|r| r.prefix)
+        .unwrap_or_default()
 }

@@ -55,21 +55,24 @@ pub fn run(env: &Env, cmd: ClaimCommand) -> Result<u8> {
     let ClaimCommand::Add(a) = cmd;
     ops::parse_id(&a.id)?;
     let ws = env.workspace()?;
-    let c = ops::claim_add(&ws, NewClaim {
-        id: a.id,
-        kind: a.kind,
-        event: a.event,
-        statement: a.statement,
-        asserted_by: a.asserted_by,
-        date: a.date,
-        category: a.category,
-        group: a.group,
-        count: a.count,
-        min: a.min,
-        max: a.max,
-        actor: a.actor,
-        denies: a.denies,
-    })?;
+    let c = ops::claim_add(
+        &ws,
+        NewClaim {
+            id: a.id,
+            kind: a.kind,
+            event: a.event,
+            statement: a.statement,
+            asserted_by: a.asserted_by,
+            date: a.date,
+            category: a.category,
+            group: a.group,
+            count: a.count,
+            min: a.min,
+            max: a.max,
+            actor: a.actor,
+            denies: a.denies,
+        },
+    )?;
     let what = match &c.details {
         Details::Casualty(k) => format!(
             "{} {}: {} ({})",

@@ -27,6 +27,11 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
         None => (env.load(&ws), "working tree".to_string()),
     };
     let d = factcheck::diff::diff(&old, &new, &ws.config);
-    super::emit(&factcheck::render::diff::render(&d, &old_rev, &to, a.format.into()));
+    super::emit(&factcheck::render::diff::render(
+        &d,
+        &old_rev,
+        &to,
+        a.format.into(),
+    ));
     Ok(0)
 }

@@ -1,6 +1,6 @@
 use super::Env;
 use factcheck::error::{Error, Result};
-use factcheck::workspace::{Workspace, CLAIMS_DIR, SOURCES_DIR};
+use factcheck::workspace::{CLAIMS_DIR, SOURCES_DIR, Workspace};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -16,7 +16,11 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
     let ws = env.workspace()?;
     let files: Vec<PathBuf> = if a.paths.is_empty() {
         let loaded = ws.load();
-        let mut f: Vec<PathBuf> = loaded.claim_files.iter().map(Workspace::claim_rel).collect();
+        let mut f: Vec<PathBuf> = loaded
+            .claim_files
+            .iter()
+            .map(Workspace::claim_rel)
+            .collect();
         f.extend(loaded.source_files.iter().map(Workspace::source_rel));
         f.sort();
         f
@@ -27,7 +31,13 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
                 let abs = std::path::absolute(env.dir.join(p)).map_err(Error::io("resolve", p))?;
                 abs.strip_prefix(&ws.root)
                     .map(|r| r.to_path_buf())
-                    .map_err(|_| Error::Usage(format!("{} is not inside the workspace {}", p.display(), ws.root.display())))
+                    .map_err(|_| {
+                        Error::Usage(format!(
+                            "{} is not inside the workspace {}",
+                            p.display(),
+                            ws.root.display()
+                        ))
+                    })
             })
             .collect::<Result<_>>()?
     };
@@ -37,17 +47,28 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
     for rel in files {
         let is_claim = rel.starts_with(CLAIMS_DIR);
         if !is_claim && !rel.starts_with(SOURCES_DIR) {
-            return Err(Error::Usage(format!("{} is not a record (records are in claims/ and sources/)", rel.display())));
+            return Err(Error::Usage(format!(
+                "{} is not a record (records are in claims/ and sources/)",
+                rel.display()
+            )));
         }
-        let text = match factcheck::workspace::read_record(&ws.root, &rel, ws.config.max_file_size) {
+        let text = match factcheck::workspace::read_record(&ws.root, &rel, ws.config.max_file_size)
+        {
             Ok(t) => t,
             Err(d) => {
-                eprintln!("warning: skipped {}:{}:{}: {}", d.file.display(), d.line, d.column, d.message);
+                eprintln!(
+                    "warning: skipped {}:{}:{}: {}",
+                    d.file.display(),
+                    d.line,
+                    d.column,
+                    d.message
+                );
                 failed += 1;
                 continue;
             }
         };
-        let raw = std::fs::read_to_string(ws.path(&rel)).map_err(Error::io("read", ws.path(&rel)))?;
+        let raw =
+            std::fs::read_to_string(ws.path(&rel)).map_err(Error::io("read", ws.path(&rel)))?;
         let formatted = match factcheck::canonical::format_record(&raw, is_claim) {
             Ok(f) => f,
             Err(e) => {
@@ -66,11 +87,23 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
     }
     let mut out = String::new();
     for c in &changed {
-        out.push_str(&format!("{}{}\n", if a.check { "would reformat " } else { "formatted " }, c.display()));
+        out.push_str(&format!(
+            "{}{}\n",
+            if a.check {
+                "would reformat "
+            } else {
+                "formatted "
+            },
+            c.display()
+        ));
     }
     if changed.is_empty() {
         out.push_str("fmt: every record is in canonical layout\n");
     }
     super::emit(&out);
-    Ok(if (a.check && !changed.is_empty()) || failed > 0 { factcheck::error::EXIT_WANTING } else { 0 })
+    Ok(if (a.check && !changed.is_empty()) || failed > 0 {
+        factcheck::error::EXIT_WANTING
+    } else {
+        0
+    })
 }

@@ -28,19 +28,32 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
     ops::parse_id(&a.source)?;
     let ws = env.workspace()?;
     let claim = a.claim.clone();
-    let linked = ops::link(&ws, NewLink {
-        claim: a.claim,
-        source: a.source,
-        quote: a.quote,
-        attributed_to: a.attributed_to,
-        via: a.via,
-        credibility: a.credibility,
-        unverified: a.unverified,
-    })?;
+    let linked = ops::link(
+        &ws,
+        NewLink {
+            claim: a.claim,
+            source: a.source,
+            quote: a.quote,
+            attributed_to: a.attributed_to,
+            via: a.via,
+            credibility: a.credibility,
+            unverified: a.unverified,
+        },
+    )?;
     if linked.duplicate {
-        eprintln!("note: this quote from `{}` was already linked to `{claim}`; linked again", linked.evidence.source);
+        eprintln!(
+            "note: this quote from `{}` was already linked to `{claim}`; linked again",
+            linked.evidence.source
+        );
     }
-    let check = if linked.verified { "quote found in the archive" } else { "UNVERIFIED: the source has no archive" };
-    super::emit(&format!("linked `{claim}` to `{}` ({check})\n", linked.evidence.source));
+    let check = if linked.verified {
+        "quote found in the archive"
+    } else {
+        "UNVERIFIED: the source has no archive"
+    };
+    super::emit(&format!(
+        "linked `{claim}` to `{}` ({check})\n",
+        linked.evidence.source
+    ));
     Ok(0)
 }

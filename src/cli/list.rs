@@ -2,7 +2,7 @@ use super::{Env, OutputFormat};
 use factcheck::analysis::{Analysis, Status};
 use factcheck::error::{Error, Result};
 use factcheck::model::Kind;
-use factcheck::render::list::{render, Row};
+use factcheck::render::list::{Row, render};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,7 +25,11 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
         Some(s) => Some(Status::parse(s).ok_or_else(|| {
             Error::Usage(format!(
                 "unknown --status {s:?}; use one of {}",
-                Status::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                Status::ALL
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))
         })?),
         None => None,
@@ -39,7 +43,10 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
         .iter()
         .filter(|c| a.event.as_ref().is_none_or(|e| &c.event == e))
         .filter(|c| kind.is_none_or(|k| c.kind() == k))
-        .map(|c| Row { claim: c, statuses: analysis.statuses_of(&c.id).to_vec() })
+        .map(|c| Row {
+            claim: c,
+            statuses: analysis.statuses_of(&c.id).to_vec(),
+        })
         .filter(|r| status.is_none_or(|s| r.statuses.contains(&s)))
         .collect();
     super::emit(&render(&rows, a.format.into(), env.style));

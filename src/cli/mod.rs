@@ -23,7 +23,11 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "factcheck", version, about = "Verify claims about contested events against archived sources")]
+#[command(
+    name = "factcheck",
+    version,
+    about = "Verify claims about contested events against archived sources"
+)]
 pub struct Cli {
     /// Run as if started in DIR (the workspace is found from there).
     #[arg(short = 'C', global = true, value_name = "DIR")]
@@ -99,13 +103,25 @@ fn report_skipped(loaded: &Loaded) {
         return;
     }
     for path in &loaded.skipped {
-        let first = loaded.diagnostics.iter().find(|d| &d.file == path && d.is_error());
+        let first = loaded
+            .diagnostics
+            .iter()
+            .find(|d| &d.file == path && d.is_error());
         match first {
-            Some(d) => eprintln!("warning: skipped {}:{}:{}: {}", d.file.display(), d.line, d.column, d.message),
+            Some(d) => eprintln!(
+                "warning: skipped {}:{}:{}: {}",
+                d.file.display(),
+                d.line,
+                d.column,
+                d.message
+            ),
             None => eprintln!("warning: skipped {}", path.display()),
         }
     }
-    eprintln!("warning: {} file(s) skipped; run `factcheck check` for details", loaded.skipped.len());
+    eprintln!(
+        "warning: {} file(s) skipped; run `factcheck check` for details",
+        loaded.skipped.len()
+    );
 }
 
 /// Output formats of reading commands.
@@ -131,13 +147,17 @@ fn color_enabled(choice: ColorChoice) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
 }
 
 fn table_width() -> Option<u16> {
-    if let Some(w) = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok()) {
+    if let Some(w) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+    {
         return Some(w.max(40));
     }
     if std::io::stdout().is_terminal() {
@@ -151,7 +171,11 @@ pub fn run() -> u8 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { factcheck::error::EXIT_FAILED } else { 0 };
+            let code = if e.use_stderr() {
+                factcheck::error::EXIT_FAILED
+            } else {
+                0
+            };
             let _ = e.print();
             return code;
         }
@@ -160,7 +184,10 @@ pub fn run() -> u8 {
     let env = Env {
         dir: cli.chdir.clone().unwrap_or_else(|| PathBuf::from(".")),
         color,
-        style: Style { color, width: table_width() },
+        style: Style {
+            color,
+            width: table_width(),
+        },
     };
     let result = match cli.command {
         Command::Init(a) => init::run(&env, a),
@@ -187,7 +214,11 @@ pub fn run() -> u8 {
 }
 
 fn print_error(e: &Error, color: bool) {
-    let label = if color { "\x1b[1;31merror\x1b[0m" } else { "error" };
+    let label = if color {
+        "\x1b[1;31merror\x1b[0m"
+    } else {
+        "error"
+    };
     eprintln!("{label}: {e}");
 }
 

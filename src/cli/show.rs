@@ -20,16 +20,35 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
         ws.read_claim(&id)?;
         let loaded = env.load(&ws);
         let analysis = Analysis::new(&loaded.claims, &loaded.sources, &ws.config);
-        let claim = loaded.claims.iter().find(|c| c.id == id).ok_or_else(|| ws.unknown("claim", &id))?;
+        let claim = loaded
+            .claims
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| ws.unknown("claim", &id))?;
         let origins = analysis.origins.get(&id).cloned().unwrap_or_default();
-        super::emit(&show::render_claim(claim, analysis.statuses_of(&id), &origins, a.format.into(), env.style));
+        super::emit(&show::render_claim(
+            claim,
+            analysis.statuses_of(&id),
+            &origins,
+            a.format.into(),
+            env.style,
+        ));
         return Ok(0);
     }
     if ws.path(&Workspace::source_rel(&id)).exists() {
         let s = ws.read_source(&id)?;
         let archived = ws.path(&Workspace::archive_rel(&id)).exists();
-        super::emit(&show::render_source(&s, archived, a.format.into(), env.style));
+        super::emit(&show::render_source(
+            &s,
+            archived,
+            a.format.into(),
+            env.style,
+        ));
         return Ok(0);
     }
-    Err(factcheck::Error::UnknownId { what: "claim or source", id: id.to_string(), hint: Some("`factcheck list` shows the claims".into()) })
+    Err(factcheck::Error::UnknownId {
+        what: "claim or source",
+        id: id.to_string(),
+        hint: Some("`factcheck list` shows the claims".into()),
+    })
 }

@@ -63,29 +63,42 @@ fn add(env: &Env, a: AddArgs) -> Result<u8> {
         None => None,
         Some(p) if p.as_os_str() == "-" => {
             let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map_err(Error::io("read", "standard input"))?;
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(Error::io("read", "standard input"))?;
             Some(buf)
         }
         Some(p) => {
-            let p = if p.is_relative() { env.dir.join(p) } else { p.clone() };
+            let p = if p.is_relative() {
+                env.dir.join(p)
+            } else {
+                p.clone()
+            };
             Some(std::fs::read(&p).map_err(Error::io("read", p))?)
         }
     };
     let archived = text.is_some();
-    let s = ops::source_add(&ws, NewSource {
-        id: a.id,
-        title: a.title,
-        publisher: a.publisher,
-        url: a.url,
-        published: a.published,
-        accessed: a.accessed,
-        reliability: a.reliability.map(|c| c.to_ascii_uppercase()),
-        cites: a.cites,
-        revises: a.revises,
-        text,
-    })?;
+    let s = ops::source_add(
+        &ws,
+        NewSource {
+            id: a.id,
+            title: a.title,
+            publisher: a.publisher,
+            url: a.url,
+            published: a.published,
+            accessed: a.accessed,
+            reliability: a.reliability.map(|c| c.to_ascii_uppercase()),
+            cites: a.cites,
+            revises: a.revises,
+            text,
+        },
+    )?;
     let archive = if archived {
-        format!(" and sources/{}.txt (sha256 {})", s.id, &s.sha256.as_deref().unwrap_or("")[..12.min(s.sha256.as_deref().unwrap_or("").len())])
+        format!(
+            " and sources/{}.txt (sha256 {})",
+            s.id,
+            &s.sha256.as_deref().unwrap_or("")[..12.min(s.sha256.as_deref().unwrap_or("").len())]
+        )
     } else {
         " (no archived text: quotes from it can only be linked with --unverified)".to_string()
     };
@@ -104,8 +117,14 @@ fn diff(env: &Env, a: DiffArgs) -> Result<u8> {
         std::fs::read(&p)
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => Error::Usage(format!("source `{id}` has no archived text to compare")),
-                _ => Error::Io { action: "read", path: p, source: e },
+                std::io::ErrorKind::NotFound => {
+                    Error::Usage(format!("source `{id}` has no archived text to compare"))
+                }
+                _ => Error::Io {
+                    action: "read",
+                    path: p,
+                    source: e,
+                },
             })
     };
     let (t_old, t_new) = (read(&old)?, read(&new)?);

@@ -1,5 +1,5 @@
 use super::{Env, OutputFormat};
-use factcheck::analysis::{timeline, Analysis, Context};
+use factcheck::analysis::{Analysis, Context, timeline};
 use factcheck::error::Result;
 
 #[derive(clap::Args)]
@@ -22,6 +22,11 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
         t.retain(|f| &f.event == e);
         attr.retain(|f| &f.event == e);
     }
-    super::emit(&factcheck::render::timeline::render(&t, &attr, a.format.into(), env.style));
+    super::emit(&factcheck::render::timeline::render(
+        &t,
+        &attr,
+        a.format.into(),
+        env.style,
+    ));
     Ok(0)
 }

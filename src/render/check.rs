@@ -1,6 +1,6 @@
 //! `factcheck check` output: rustc-style text, JSON, GitHub annotations.
 
-use super::{json_doc, Format};
+use super::{Format, json_doc};
 use crate::diag::{Diagnostic, Severity};
 use serde_json::json;
 use std::collections::HashMap;
@@ -24,7 +24,12 @@ impl Lines {
             }
             let bytes = std::fs::read(&p).ok()?;
             let text = String::from_utf8(bytes).ok()?;
-            Some(text.trim_start_matches('\u{feff}').lines().map(str::to_string).collect())
+            Some(
+                text.trim_start_matches('\u{feff}')
+                    .lines()
+                    .map(str::to_string)
+                    .collect(),
+            )
         });
         lines.as_ref()?.get(n.checked_sub(1)?).cloned()
     }
@@ -32,11 +37,20 @@ impl Lines {
 
 /// `prefix` is where the workspace sits inside the git repository (for
 /// GitHub annotations); empty when it is the repository root.
-pub fn render(diags: &[Diagnostic], root: &Path, format: Format, color: bool, prefix: &Path) -> String {
+pub fn render(
+    diags: &[Diagnostic],
+    root: &Path,
+    format: Format,
+    color: bool,
+    prefix: &Path,
+) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     match format {
-        Format::Json => json_doc("check", json!({ "diagnostics": diags, "errors": errors, "warnings": warnings })),
+        Format::Json => json_doc(
+            "check",
+            json!({ "diagnostics": diags, "errors": errors, "warnings": warnings }),
+        ),
         Format::Github => {
             let mut out = String::new();
             for d in diags {
@@ -59,9 +73,18 @@ pub fn render(diags: &[Diagnostic], root: &Path, format: Format, color: bool, pr
             out
         }
         _ => {
-            let mut lines = Lines { root: root.to_path_buf(), cache: HashMap::new() };
+            let mut lines = Lines {
+                root: root.to_path_buf(),
+                cache: HashMap::new(),
+            };
             let mut out = String::new();
-            let paint = |s: &str, code: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
+            let paint = |s: &str, code: &str| {
+                if color {
+                    format!("\x1b[{code}m{s}\x1b[0m")
+                } else {
+                    s.to_string()
+                }
+            };
             for d in diags {
                 let (label, c) = match d.severity {
                     Severity::Error => ("error", "1;31"),
@@ -69,7 +92,10 @@ pub fn render(diags: &[Diagnostic], root: &Path, format: Format, color: bool, pr
                 };
                 out.push_str(&format!(
                     "{}: {}: {}\n",
-                    paint(&format!("{}:{}:{}", d.file.display(), d.line, d.column), "1"),
+                    paint(
+                        &format!("{}:{}:{}", d.file.display(), d.line, d.column),
+                        "1"
+                    ),
                     paint(&format!("{label}[{}]", d.code), c),
                     d.message
                 ));
@@ -78,8 +104,15 @@ pub fn render(diags: &[Diagnostic], root: &Path, format: Format, color: bool, pr
                     let pad = " ".repeat(gutter.len());
                     let shown: String = text.chars().take(160).collect();
                     let caret_at = d.column.saturating_sub(1).min(shown.chars().count());
-                    let lead: String = shown.chars().take(caret_at).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-                    out.push_str(&format!("{pad} |\n{gutter} | {shown}\n{pad} | {lead}{}\n", paint("^", c)));
+                    let lead: String = shown
+                        .chars()
+                        .take(caret_at)
+                        .map(|c| if c == '\t' { '\t' } else { ' ' })
+                        .collect();
+                    out.push_str(&format!(
+                        "{pad} |\n{gutter} | {shown}\n{pad} | {lead}{}\n",
+                        paint("^", c)
+                    ));
                 }
                 if let Some(h) = &d.help {
                     out.push_str(&format!("  = help: {h}\n"));
@@ -97,13 +130,20 @@ fn summary(errors: usize, warnings: usize) -> String {
     if errors == 0 && warnings == 0 {
         "check: no problems found\n".to_string()
     } else {
-        format!("check: {}, {}\n", plural(errors, "error"), plural(warnings, "warning"))
+        format!(
+            "check: {}, {}\n",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        )
     }
 }
 
 /// GitHub workflow command escaping for the message part.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A").replace("%250A", "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+        .replace("%250A", "%0A")
 }
 
 fn escape_property(s: &str) -> String {

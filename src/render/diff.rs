@@ -1,23 +1,37 @@
 //! `factcheck diff` output: a dozen lines a reviewer can read.
 
 use super::table::md_escape;
-use super::{json_doc, shorten, Format};
+use super::{Format, json_doc, shorten};
 use crate::analysis::{FigureStatus, Status};
 use crate::diff::{Diff, FieldChange, FigureState};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 fn value_text(v: &Option<Value>) -> String {
     match v {
         None => "(none)".into(),
         Some(Value::String(s)) => shorten(s, 60),
-        Some(Value::Array(a)) => format!("[{}]", a.iter().map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string())).collect::<Vec<_>>().join(", ")),
+        Some(Value::Array(a)) => format!(
+            "[{}]",
+            a.iter()
+                .map(|x| x
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| x.to_string()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         Some(Value::Null) => "open".into(),
         Some(v) => v.to_string(),
     }
 }
 
 fn field_text(f: &FieldChange) -> String {
-    format!("{}: {} → {}", f.name, value_text(&f.old), value_text(&f.new))
+    format!(
+        "{}: {} → {}",
+        f.name,
+        value_text(&f.old),
+        value_text(&f.new)
+    )
 }
 
 fn fig_state(s: &Option<FigureState>) -> String {
@@ -73,7 +87,13 @@ fn status_note(before: &[Status], after: &[Status]) -> Option<&'static str> {
 }
 
 fn lines(d: &Diff, md: bool) -> Vec<(String, Vec<String>)> {
-    let code = |s: &str| if md { format!("`{}`", s.replace('`', "")) } else { s.to_string() };
+    let code = |s: &str| {
+        if md {
+            format!("`{}`", s.replace('`', ""))
+        } else {
+            s.to_string()
+        }
+    };
     let text = |s: &str| if md { md_escape(s) } else { s.to_string() };
     let mut sections = Vec::new();
     let record_lines = |changes: &[crate::diff::RecordChange]| -> Vec<String> {
@@ -85,10 +105,23 @@ fn lines(d: &Diff, md: bool) -> Vec<(String, Vec<String>)> {
                     s.push_str(&format!(": {}", text(sum)));
                 }
                 if !c.fields.is_empty() {
-                    s.push_str(&format!(": {}", text(&c.fields.iter().map(field_text).collect::<Vec<_>>().join("; "))));
+                    s.push_str(&format!(
+                        ": {}",
+                        text(
+                            &c.fields
+                                .iter()
+                                .map(field_text)
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        )
+                    ));
                 }
                 for e in &c.evidence {
-                    s.push_str(&format!(" [{} “{}”]", code(&e.source), text(&shorten(&e.quote, 70))));
+                    s.push_str(&format!(
+                        " [{} “{}”]",
+                        code(&e.source),
+                        text(&shorten(&e.quote, 70))
+                    ));
                 }
                 s
             })
@@ -104,7 +137,16 @@ fn lines(d: &Diff, md: bool) -> Vec<(String, Vec<String>)> {
         let l = d
             .figures
             .iter()
-            .map(|f| format!("{} {} {}: {} → {}", code(&f.event), text(&f.group), f.category, fig_state(&f.before), fig_state(&f.after)))
+            .map(|f| {
+                format!(
+                    "{} {} {}: {} → {}",
+                    code(&f.event),
+                    text(&f.group),
+                    f.category,
+                    fig_state(&f.before),
+                    fig_state(&f.after)
+                )
+            })
             .collect();
         sections.push(("Figures".to_string(), l));
     }
@@ -116,15 +158,38 @@ fn lines(d: &Diff, md: bool) -> Vec<(String, Vec<String>)> {
                 let mut s = format!("{}: ", code(&r.event));
                 let mut parts = Vec::new();
                 if r.contested_after && !r.contested_before {
-                    parts.push(format!("now CONTESTED ({})", text(&r.actors_after.join(" vs "))));
+                    parts.push(format!(
+                        "now CONTESTED ({})",
+                        text(&r.actors_after.join(" vs "))
+                    ));
                 } else if r.contested_before && !r.contested_after {
-                    parts.push(format!("no longer contested ({})", text(&r.actors_after.join(", "))));
+                    parts.push(format!(
+                        "no longer contested ({})",
+                        text(&r.actors_after.join(", "))
+                    ));
                 } else if r.actors_before != r.actors_after {
-                    parts.push(format!("actors {} → {}", text(&r.actors_before.join(", ")), text(&r.actors_after.join(", "))));
+                    parts.push(format!(
+                        "actors {} → {}",
+                        text(&r.actors_before.join(", ")),
+                        text(&r.actors_after.join(", "))
+                    ));
                 }
-                let new_deniers: Vec<&String> = r.denied_after.iter().filter(|x| !r.denied_before.contains(x)).collect();
+                let new_deniers: Vec<&String> = r
+                    .denied_after
+                    .iter()
+                    .filter(|x| !r.denied_before.contains(x))
+                    .collect();
                 if !new_deniers.is_empty() {
-                    parts.push(format!("new denial by {}", text(&new_deniers.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))));
+                    parts.push(format!(
+                        "new denial by {}",
+                        text(
+                            &new_deniers
+                                .iter()
+                                .map(|s| s.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    ));
                 }
                 if parts.is_empty() {
                     parts.push("denials changed".into());
@@ -140,8 +205,15 @@ fn lines(d: &Diff, md: bool) -> Vec<(String, Vec<String>)> {
             .statuses
             .iter()
             .map(|s| {
-                let note = status_note(&s.before, &s.after).map(|n| format!(" ({n})")).unwrap_or_default();
-                format!("{}: {} → {}{note}", code(s.id.as_str()), statuses(&s.before), statuses(&s.after))
+                let note = status_note(&s.before, &s.after)
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default();
+                format!(
+                    "{}: {} → {}{note}",
+                    code(s.id.as_str()),
+                    statuses(&s.before),
+                    statuses(&s.after)
+                )
             })
             .collect();
         sections.push(("Statuses".to_string(), l));
@@ -160,7 +232,11 @@ pub fn render(d: &Diff, from: &str, to: &str, format: Format) -> String {
             json_doc("diff", v)
         }
         Format::Markdown => {
-            let mut out = format!("### factcheck diff `{}` → `{}`\n", from.replace('`', ""), to.replace('`', ""));
+            let mut out = format!(
+                "### factcheck diff `{}` → `{}`\n",
+                from.replace('`', ""),
+                to.replace('`', "")
+            );
             if d.is_empty() {
                 out.push_str("\nNo changes to claims or sources.\n");
             }

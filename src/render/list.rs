@@ -1,7 +1,7 @@
 //! `factcheck list`: one line per claim with its statuses.
 
 use super::table::Grid;
-use super::{json_doc, shorten, Format, Style};
+use super::{Format, Style, json_doc, shorten};
 use crate::analysis::Status;
 use crate::model::Claim;
 use serde_json::json;
@@ -51,7 +51,14 @@ pub fn render(rows: &[Row<'_>], format: Format, style: Style) -> String {
                     (r.claim.kind().as_str().to_string(), None),
                     (r.claim.event.clone(), None),
                     (summary(r.claim), None),
-                    (r.statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "), None),
+                    (
+                        r.statuses
+                            .iter()
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        None,
+                    ),
                 ]);
             }
             if format == Format::Markdown {

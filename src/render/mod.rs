@@ -28,7 +28,10 @@ pub struct Style {
 }
 
 impl Style {
-    pub const PLAIN: Style = Style { color: false, width: Some(100) };
+    pub const PLAIN: Style = Style {
+        color: false,
+        width: Some(100),
+    };
 }
 
 /// A JSON document with its schema name first.
@@ -50,10 +53,10 @@ pub fn shorten(s: &str, max: usize) -> String {
         return s;
     }
     let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    if let Some(i) = out.rfind(' ') {
-        if i > max / 2 {
-            out.truncate(i);
-        }
+    if let Some(i) = out.rfind(' ')
+        && i > max / 2
+    {
+        out.truncate(i);
     }
     out.push('…');
     out

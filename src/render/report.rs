@@ -1,14 +1,14 @@
 //! `factcheck report`: figures, responsibility and the claims needing attention,
 //! per event, as text tables, Markdown or JSON.
 
-use super::table::{md_escape, Grid};
-use super::{json_doc, shorten, Format, Style};
+use super::table::{Grid, md_escape};
+use super::{Format, Style, json_doc, shorten};
 use crate::analysis::{Account, Analysis, Figure, FigureStatus, Responsibility, Status};
 use crate::config::Config;
 use crate::count::Interval;
 use crate::model::{Claim, Details, Source};
 use comfy_table::Color;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
 const QUOTE_WIDTH: usize = 70;
@@ -22,7 +22,12 @@ pub struct Report<'a> {
 
 impl<'a> Report<'a> {
     /// The report over all events, or one (`--event`).
-    pub fn new(claims: &'a [Claim], sources: &'a [Source], config: &Config, event: Option<&str>) -> Report<'a> {
+    pub fn new(
+        claims: &'a [Claim],
+        sources: &'a [Source],
+        config: &Config,
+        event: Option<&str>,
+    ) -> Report<'a> {
         // Analyse the whole workspace (denials and relations cross events), then filter.
         let mut analysis = Analysis::new(claims, sources, config);
         let keep = |e: &str| event.is_none_or(|want| want == e);
@@ -30,7 +35,12 @@ impl<'a> Report<'a> {
         analysis.responsibility.retain(|r| keep(&r.event));
         let claims: Vec<&Claim> = claims.iter().filter(|c| keep(&c.event)).collect();
         let events: BTreeSet<String> = claims.iter().map(|c| c.event.clone()).collect();
-        Report { claims, analysis, events: events.into_iter().collect(), sources: sources.len() }
+        Report {
+            claims,
+            analysis,
+            events: events.into_iter().collect(),
+            sources: sources.len(),
+        }
     }
 
     pub fn render(&self, format: Format, style: Style) -> String {
@@ -42,11 +52,17 @@ impl<'a> Report<'a> {
     }
 
     fn figures_of(&self, event: &str) -> impl Iterator<Item = &Figure> {
-        self.analysis.figures.iter().filter(move |f| f.event == event)
+        self.analysis
+            .figures
+            .iter()
+            .filter(move |f| f.event == event)
     }
 
     fn responsibility_of(&self, event: &str) -> impl Iterator<Item = &Responsibility> {
-        self.analysis.responsibility.iter().filter(move |r| r.event == event)
+        self.analysis
+            .responsibility
+            .iter()
+            .filter(move |r| r.event == event)
     }
 
     fn attention_of(&self, event: &str) -> Vec<(&Claim, Vec<Status>, String)> {
@@ -55,7 +71,9 @@ impl<'a> Report<'a> {
             .filter(|c| c.event == event)
             .filter_map(|c| {
                 let st: Vec<Status> = self.analysis.statuses_of(&c.id).to_vec();
-                let serious = st.iter().any(|s| s.needs_attention() && *s != Status::SingleOrigin);
+                let serious = st
+                    .iter()
+                    .any(|s| s.needs_attention() && *s != Status::SingleOrigin);
                 if c.is_retracted() || !serious {
                     return None;
                 }
@@ -68,28 +86,60 @@ impl<'a> Report<'a> {
     /// One line saying why a claim needs attention.
     fn why(&self, c: &Claim, st: &[Status]) -> String {
         let mut parts = Vec::new();
-        let origins = self.analysis.origins.get(&c.id).cloned().unwrap_or_default();
+        let origins = self
+            .analysis
+            .origins
+            .get(&c.id)
+            .cloned()
+            .unwrap_or_default();
         for s in st {
             match s {
                 Status::Unsourced => parts.push("no evidence linked".to_string()),
                 Status::SingleOrigin => parts.push(format!("only origin: {}", origins.join(", "))),
                 Status::Conflicting => {
-                    let f = self.analysis.figures.iter().find(|f| f.accounts.iter().any(|a| a.claim == c.id) && f.status == FigureStatus::Conflicting);
+                    let f = self.analysis.figures.iter().find(|f| {
+                        f.accounts.iter().any(|a| a.claim == c.id)
+                            && f.status == FigureStatus::Conflicting
+                    });
                     match f {
-                        Some(f) => parts.push(format!("{} accounts disagree ({})", f.name(), range_text(f))),
-                        None => parts.push(format!("contradicts {}", c.relations.contradicts.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", "))),
+                        Some(f) => parts.push(format!(
+                            "{} accounts disagree ({})",
+                            f.name(),
+                            range_text(f)
+                        )),
+                        None => parts.push(format!(
+                            "contradicts {}",
+                            c.relations
+                                .contradicts
+                                .iter()
+                                .map(|i| i.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )),
                     }
                 }
                 Status::Contested => {
-                    let actors: Vec<&str> = self.responsibility_of(&c.event).map(|r| r.actor.as_str()).collect();
+                    let actors: Vec<&str> = self
+                        .responsibility_of(&c.event)
+                        .map(|r| r.actor.as_str())
+                        .collect();
                     parts.push(format!("blame is contested: {}", actors.join(" vs ")));
                 }
                 Status::Denied => {
                     let deniers: Vec<String> = self
                         .claims
                         .iter()
-                        .filter(|d| matches!(&d.details, Details::Denial { denies } if *denies == c.id) && !d.is_retracted())
-                        .map(|d| format!("{} ({})", d.asserted_by.clone().unwrap_or_else(|| "unnamed".into()), d.id))
+                        .filter(|d| {
+                            matches!(&d.details, Details::Denial { denies } if *denies == c.id)
+                                && !d.is_retracted()
+                        })
+                        .map(|d| {
+                            format!(
+                                "{} ({})",
+                                d.asserted_by.clone().unwrap_or_else(|| "unnamed".into()),
+                                d.id
+                            )
+                        })
                         .collect();
                     parts.push(format!("denied by {}", deniers.join(", ")));
                 }
@@ -102,9 +152,22 @@ impl<'a> Report<'a> {
     /// Single-origin claims grouped by their one origin.
     fn single_origin_of(&self, event: &str) -> Vec<(String, Vec<String>)> {
         let mut by: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-        for c in self.claims.iter().filter(|c| c.event == event && !c.is_retracted()) {
-            if self.analysis.statuses_of(&c.id).contains(&Status::SingleOrigin) {
-                let o = self.analysis.origins.get(&c.id).and_then(|o| o.first().cloned()).unwrap_or_default();
+        for c in self
+            .claims
+            .iter()
+            .filter(|c| c.event == event && !c.is_retracted())
+        {
+            if self
+                .analysis
+                .statuses_of(&c.id)
+                .contains(&Status::SingleOrigin)
+            {
+                let o = self
+                    .analysis
+                    .origins
+                    .get(&c.id)
+                    .and_then(|o| o.first().cloned())
+                    .unwrap_or_default();
                 by.entry(o).or_default().push(c.id.to_string());
             }
         }
@@ -183,7 +246,12 @@ impl<'a> Report<'a> {
 
     fn json(&self) -> String {
         let figures: Vec<Value> = self.analysis.figures.iter().map(figure_json).collect();
-        let responsibility: Vec<Value> = self.analysis.responsibility.iter().map(responsibility_json).collect();
+        let responsibility: Vec<Value> = self
+            .analysis
+            .responsibility
+            .iter()
+            .map(responsibility_json)
+            .collect();
         let claims: Vec<Value> = self
             .claims
             .iter()
@@ -197,7 +265,10 @@ impl<'a> Report<'a> {
                 })
             })
             .collect();
-        json_doc("report", json!({ "events": self.events, "figures": figures, "responsibility": responsibility, "claims": claims }))
+        json_doc(
+            "report",
+            json!({ "events": self.events, "figures": figures, "responsibility": responsibility, "claims": claims }),
+        )
     }
 }
 
@@ -258,7 +329,12 @@ fn responsibility_json(r: &Responsibility) -> Value {
 }
 
 fn range_text(f: &Figure) -> String {
-    let voting: Vec<String> = f.accounts.iter().filter(|a| a.votes()).map(|a| a.interval.to_string()).collect();
+    let voting: Vec<String> = f
+        .accounts
+        .iter()
+        .filter(|a| a.votes())
+        .map(|a| a.interval.to_string())
+        .collect();
     voting.join(" vs ")
 }
 
@@ -293,13 +369,17 @@ fn verdict(f: &Figure) -> (String, Color) {
             Color::DarkGrey
         }
     };
-    if let Some(c) = f.consensus {
-        if f.status != FigureStatus::SingleAccount {
-            lines.push(format!("consensus {c}"));
-        }
+    if let Some(c) = f.consensus
+        && f.status != FigureStatus::SingleAccount
+    {
+        lines.push(format!("consensus {c}"));
     }
     lines.push(format!("envelope {}", f.envelope));
-    lines.push(format!("{} independent origin{}", f.origins.len(), if f.origins.len() == 1 { "" } else { "s" }));
+    lines.push(format!(
+        "{} independent origin{}",
+        f.origins.len(),
+        if f.origins.len() == 1 { "" } else { "s" }
+    ));
     (lines.join("\n"), color)
 }
 
@@ -328,13 +408,38 @@ fn figure_grid(figures: &[&Figure], _text: bool) -> Grid {
     for f in figures {
         let (v, color) = verdict(f);
         for (i, a) in f.accounts.iter().enumerate() {
-            let who = if a.origins.is_empty() { "no evidence".to_string() } else { a.origins.join(", ") };
-            let src = if a.sources.is_empty() { String::new() } else { format!("\nin {}", a.sources.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")) };
+            let who = if a.origins.is_empty() {
+                "no evidence".to_string()
+            } else {
+                a.origins.join(", ")
+            };
+            let src = if a.sources.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "\nin {}",
+                    a.sources
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
             let first = i == 0;
             g.row(vec![
                 (if first { f.name() } else { String::new() }, None),
-                (if first { v.clone() } else { String::new() }, if first { Some(color) } else { None }),
-                (account_cell(a), if a.votes() { None } else { Some(Color::DarkGrey) }),
+                (
+                    if first { v.clone() } else { String::new() },
+                    if first { Some(color) } else { None },
+                ),
+                (
+                    account_cell(a),
+                    if a.votes() {
+                        None
+                    } else {
+                        Some(Color::DarkGrey)
+                    },
+                ),
                 (a.interval.to_string(), None),
                 (format!("{who}{src}"), None),
             ]);
@@ -344,7 +449,14 @@ fn figure_grid(figures: &[&Figure], _text: bool) -> Grid {
 }
 
 fn responsibility_grid(rows: &[&Responsibility]) -> Grid {
-    let mut g = Grid::new(&["Actor", "Asserted by", "Claims", "Denied by", "Evidence", "Verdict"]);
+    let mut g = Grid::new(&[
+        "Actor",
+        "Asserted by",
+        "Claims",
+        "Denied by",
+        "Evidence",
+        "Verdict",
+    ]);
     for r in rows {
         let mut verdict = Vec::new();
         if r.contested {
@@ -353,19 +465,52 @@ fn responsibility_grid(rows: &[&Responsibility]) -> Grid {
         if !r.denied_by.is_empty() {
             verdict.push("DENIED");
         }
-        let color = if verdict.is_empty() { Color::Green } else { Color::Red };
+        let color = if verdict.is_empty() {
+            Color::Green
+        } else {
+            Color::Red
+        };
         let denied = if r.denied_by.is_empty() {
             "—".to_string()
         } else {
-            format!("{}\n({})", r.denied_by.join(", "), r.denial_claims.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "))
+            format!(
+                "{}\n({})",
+                r.denied_by.join(", "),
+                r.denial_claims
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         };
         g.row(vec![
             (r.actor.clone(), None),
-            (if r.asserted_by.is_empty() { "—".into() } else { r.asserted_by.join(", ") }, None),
-            (r.claims.iter().map(|c| c.as_str()).collect::<Vec<_>>().join("\n"), None),
+            (
+                if r.asserted_by.is_empty() {
+                    "—".into()
+                } else {
+                    r.asserted_by.join(", ")
+                },
+                None,
+            ),
+            (
+                r.claims
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                None,
+            ),
             (denied, None),
             (r.evidence.to_string(), None),
-            (if verdict.is_empty() { "uncontested".into() } else { verdict.join(", ") }, Some(color)),
+            (
+                if verdict.is_empty() {
+                    "uncontested".into()
+                } else {
+                    verdict.join(", ")
+                },
+                Some(color),
+            ),
         ]);
     }
     g
@@ -383,8 +528,19 @@ fn attention_grid(rows: &[(&Claim, Vec<Status>, String)]) -> Grid {
     let mut g = Grid::new(&["Claim", "Status", "Why"]);
     for (c, st, why) in rows {
         let st: Vec<&str> = st.iter().map(|s| s.as_str()).collect();
-        let color = if st.iter().any(|s| matches!(*s, "conflicting" | "denied" | "contested" | "unsourced")) { Color::Red } else { Color::Yellow };
-        g.row(vec![(c.id.to_string(), None), (st.join(", "), Some(color)), (why.clone(), None)]);
+        let color = if st
+            .iter()
+            .any(|s| matches!(*s, "conflicting" | "denied" | "contested" | "unsourced"))
+        {
+            Color::Red
+        } else {
+            Color::Yellow
+        };
+        g.row(vec![
+            (c.id.to_string(), None),
+            (st.join(", "), Some(color)),
+            (why.clone(), None),
+        ]);
     }
     g
 }

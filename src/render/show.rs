@@ -1,10 +1,10 @@
 //! `factcheck show`: one record with every stored field and its statuses.
 
-use super::table::{md_cell, Grid};
-use super::{json_doc, Format, Style};
+use super::table::{Grid, md_cell};
+use super::{Format, Style, json_doc};
 use crate::analysis::Status;
 use crate::model::{Claim, Details, Source};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 pub fn claim_json(c: &Claim) -> Map<String, Value> {
     let mut m = Map::new();
@@ -79,8 +79,16 @@ pub fn source_json(s: &Source) -> Map<String, Value> {
         }
     };
     opt(&mut m, "url", s.url.clone());
-    opt(&mut m, "published", s.published.as_ref().map(|p| p.to_string()));
-    opt(&mut m, "accessed", s.accessed.as_ref().map(|p| p.to_string()));
+    opt(
+        &mut m,
+        "published",
+        s.published.as_ref().map(|p| p.to_string()),
+    );
+    opt(
+        &mut m,
+        "accessed",
+        s.accessed.as_ref().map(|p| p.to_string()),
+    );
     opt(&mut m, "reliability", s.reliability.map(|r| r.to_string()));
     m.insert("cites".into(), json!(s.cites));
     opt(&mut m, "revises", s.revises.as_ref().map(|r| r.to_string()));
@@ -97,7 +105,15 @@ fn fields_grid(m: &Map<String, Value>) -> Grid {
         let text = match v {
             Value::String(s) => s.clone(),
             Value::Null => "open".into(),
-            Value::Array(a) => a.iter().map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string())).collect::<Vec<_>>().join(", "),
+            Value::Array(a) => a
+                .iter()
+                .map(|x| {
+                    x.as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| x.to_string())
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
             other => other.to_string(),
         };
         g.row(vec![(k.clone(), None), (text, None)]);
@@ -105,7 +121,13 @@ fn fields_grid(m: &Map<String, Value>) -> Grid {
     g
 }
 
-pub fn render_claim(c: &Claim, statuses: &[Status], origins: &[String], format: Format, style: Style) -> String {
+pub fn render_claim(
+    c: &Claim,
+    statuses: &[Status],
+    origins: &[String],
+    format: Format,
+    style: Style,
+) -> String {
     let mut m = claim_json(c);
     match format {
         Format::Json => {
@@ -115,20 +137,41 @@ pub fn render_claim(c: &Claim, statuses: &[Status], origins: &[String], format: 
         }
         _ => {
             let md = format == Format::Markdown;
-            let st = statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
-            m.insert("statuses".into(), json!(if st.is_empty() { "—".to_string() } else { st }));
+            let st = statuses
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            m.insert(
+                "statuses".into(),
+                json!(if st.is_empty() { "—".to_string() } else { st }),
+            );
             m.insert("origins".into(), json!(origins.join(", ")));
-            let mut out = if md { format!("## Claim `{}`\n\n", md_cell(c.id.as_str())) } else { format!("claim {}\n", c.id) };
+            let mut out = if md {
+                format!("## Claim `{}`\n\n", md_cell(c.id.as_str()))
+            } else {
+                format!("claim {}\n", c.id)
+            };
             let g = fields_grid(&m);
             out.push_str(&if md { g.markdown() } else { g.text(style) });
             for name in crate::model::RELATIONS {
                 let ids = c.relations.get(name);
                 if !ids.is_empty() {
-                    out.push_str(&format!("{name}: {}\n", ids.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")));
+                    out.push_str(&format!(
+                        "{name}: {}\n",
+                        ids.iter()
+                            .map(|i| i.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
                 }
             }
             if !c.evidence.is_empty() {
-                out.push_str(if md { "\n### Evidence\n\n" } else { "\nEvidence\n" });
+                out.push_str(if md {
+                    "\n### Evidence\n\n"
+                } else {
+                    "\nEvidence\n"
+                });
                 let mut g = Grid::new(&["#", "Source", "Quote", "Attributed to", "Via", "Cred."]);
                 for (i, e) in c.evidence.iter().enumerate() {
                     g.row(vec![
@@ -136,8 +179,14 @@ pub fn render_claim(c: &Claim, statuses: &[Status], origins: &[String], format: 
                         (e.source.to_string(), None),
                         (format!("“{}”", e.quote), None),
                         (e.attributed_to.clone().unwrap_or_default(), None),
-                        (e.via.as_ref().map(|v| v.to_string()).unwrap_or_default(), None),
-                        (e.credibility.map(|c| c.to_string()).unwrap_or_default(), None),
+                        (
+                            e.via.as_ref().map(|v| v.to_string()).unwrap_or_default(),
+                            None,
+                        ),
+                        (
+                            e.credibility.map(|c| c.to_string()).unwrap_or_default(),
+                            None,
+                        ),
                     ]);
                 }
                 out.push_str(&if md { g.markdown() } else { g.text(style) });
@@ -152,7 +201,11 @@ pub fn render_source(s: &Source, archived: bool, format: Format, style: Style) -
     m.insert("archived".into(), json!(archived));
     match format {
         Format::Json => json_doc("show", Value::Object(m)),
-        Format::Markdown => format!("## Source `{}`\n\n{}", md_cell(s.id.as_str()), fields_grid(&m).markdown()),
+        Format::Markdown => format!(
+            "## Source `{}`\n\n{}",
+            md_cell(s.id.as_str()),
+            fields_grid(&m).markdown()
+        ),
         _ => format!("source {}\n{}", s.id, fields_grid(&m).text(style)),
     }
 }

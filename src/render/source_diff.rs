@@ -1,7 +1,7 @@
 //! `factcheck source diff`: a word diff of two archived versions of a page,
 //! with changed numbers called out (a figure revised from 15 to 25).
 
-use crate::quote::{word_pieces, Piece};
+use crate::quote::{Piece, word_pieces};
 
 fn has_digit(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_digit())
@@ -12,21 +12,36 @@ const CONTEXT: usize = 8;
 
 fn head_words(s: &str, n: usize) -> String {
     let words: Vec<&str> = s.split(' ').collect();
-    if words.len() <= n { s.to_string() } else { format!("{}…", words[..n].join(" ")) }
+    if words.len() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", words[..n].join(" "))
+    }
 }
 
 fn tail_words(s: &str, n: usize) -> String {
     let words: Vec<&str> = s.split(' ').collect();
-    if words.len() <= n { s.to_string() } else { format!("…{}", words[words.len() - n..].join(" ")) }
+    if words.len() <= n {
+        s.to_string()
+    } else {
+        format!("…{}", words[words.len() - n..].join(" "))
+    }
 }
 
 pub fn render(old: &str, new: &str, color: bool) -> String {
     let old_n = crate::quote::normalize(old);
     let new_n = crate::quote::normalize(new);
     if old_n == new_n {
-        return "the archived texts are identical (after normalizing whitespace and typography)\n".into();
+        return "the archived texts are identical (after normalizing whitespace and typography)\n"
+            .into();
     }
-    let paint = |s: &str, code: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
+    let paint = |s: &str, code: &str| {
+        if color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
     let pieces = word_pieces(&old_n, &new_n);
     let mut out = String::new();
     let mut numbers = Vec::new();
@@ -63,8 +78,16 @@ pub fn render(old: &str, new: &str, color: bool) -> String {
     if !numbers.is_empty() {
         out.push_str("\nchanged numbers:\n");
         for (a, b) in numbers {
-            let a = if a.is_empty() { "(added)".to_string() } else { a };
-            let b = if b.is_empty() { "(removed)".to_string() } else { b };
+            let a = if a.is_empty() {
+                "(added)".to_string()
+            } else {
+                a
+            };
+            let b = if b.is_empty() {
+                "(removed)".to_string()
+            } else {
+                b
+            };
             out.push_str(&format!("  {a} → {}\n", paint(&b, "1")));
         }
     }
@@ -75,7 +98,11 @@ pub fn render(old: &str, new: &str, color: bool) -> String {
 mod tests {
     #[test]
     fn calls_out_changed_numbers() {
-        let out = super::render("Strikes killed 15 people on Sunday.", "Strikes killed 25 people on Sunday.", false);
+        let out = super::render(
+            "Strikes killed 15 people on Sunday.",
+            "Strikes killed 25 people on Sunday.",
+            false,
+        );
         assert!(out.contains("[-15-]{+25+}"), "{out}");
         assert!(out.contains("15 → 25"), "{out}");
     }

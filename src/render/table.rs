@@ -1,7 +1,7 @@
 //! Tables: comfy-table for the terminal, GitHub-flavoured Markdown otherwise.
 
 use super::Style;
-use comfy_table::{presets, Cell, Color, ContentArrangement, Table};
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
 /// A table as rows of plain cells plus an optional colour per cell.
 pub struct Grid {
@@ -11,7 +11,10 @@ pub struct Grid {
 
 impl Grid {
     pub fn new(header: &[&str]) -> Grid {
-        Grid { header: header.iter().map(|s| s.to_string()).collect(), rows: Vec::new() }
+        Grid {
+            header: header.iter().map(|s| s.to_string()).collect(),
+            rows: Vec::new(),
+        }
     }
 
     pub fn row(&mut self, cells: Vec<(String, Option<Color>)>) {
@@ -48,10 +51,23 @@ impl Grid {
 
     pub fn markdown(&self) -> String {
         let mut s = String::new();
-        s.push_str(&format!("| {} |\n", self.header.iter().map(|h| md_cell(h)).collect::<Vec<_>>().join(" | ")));
+        s.push_str(&format!(
+            "| {} |\n",
+            self.header
+                .iter()
+                .map(|h| md_cell(h))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        ));
         s.push_str(&format!("|{}\n", "---|".repeat(self.header.len())));
         for r in &self.rows {
-            s.push_str(&format!("| {} |\n", r.iter().map(|(c, _)| md_cell(c)).collect::<Vec<_>>().join(" | ")));
+            s.push_str(&format!(
+                "| {} |\n",
+                r.iter()
+                    .map(|(c, _)| md_cell(c))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            ));
         }
         s
     }
@@ -89,6 +105,9 @@ mod tests {
 
     #[test]
     fn markdown_cells_cannot_break_the_table() {
-        assert_eq!(md_cell("a|b <script> `x`\nnext"), "a\\|b &lt;script&gt; \\`x\\`<br>next");
+        assert_eq!(
+            md_cell("a|b <script> `x`\nnext"),
+            "a\\|b &lt;script&gt; \\`x\\`<br>next"
+        );
     }
 }

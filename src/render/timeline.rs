@@ -1,7 +1,7 @@
 //! `factcheck timeline`: each figure's versions in publication order.
 
-use super::table::{md_escape, Grid};
-use super::{json_doc, Format, Style};
+use super::table::{Grid, md_escape};
+use super::{Format, Style, json_doc};
 use crate::analysis::timeline::{AttributionTimeline, Change, FigureTimeline};
 use serde_json::json;
 
@@ -16,7 +16,12 @@ fn change_text(c: Change) -> &'static str {
     }
 }
 
-pub fn render(timelines: &[FigureTimeline], attributions: &[AttributionTimeline], format: Format, style: Style) -> String {
+pub fn render(
+    timelines: &[FigureTimeline],
+    attributions: &[AttributionTimeline],
+    format: Format,
+    style: Style,
+) -> String {
     match format {
         Format::Json => {
             let figures: Vec<_> = timelines
@@ -56,7 +61,10 @@ pub fn render(timelines: &[FigureTimeline], attributions: &[AttributionTimeline]
                     })
                 })
                 .collect();
-            json_doc("timeline", json!({ "figures": figures, "attributions": attributions }))
+            json_doc(
+                "timeline",
+                json!({ "figures": figures, "attributions": attributions }),
+            )
         }
         _ => {
             let md = format == Format::Markdown;
@@ -66,36 +74,81 @@ pub fn render(timelines: &[FigureTimeline], attributions: &[AttributionTimeline]
             }
             for t in timelines {
                 let title = format!("{}: {} {}", t.event, t.group, t.category);
-                out.push_str(&if md { format!("\n## {}\n\n", md_escape(&title)) } else { format!("\n{title}\n") });
-                let mut g = Grid::new(&["Published (UTC)", "Claim", "Wording", "Count", "Source", "Change"]);
+                out.push_str(&if md {
+                    format!("\n## {}\n\n", md_escape(&title))
+                } else {
+                    format!("\n{title}\n")
+                });
+                let mut g = Grid::new(&[
+                    "Published (UTC)",
+                    "Claim",
+                    "Wording",
+                    "Count",
+                    "Source",
+                    "Change",
+                ]);
                 for v in &t.versions {
                     let mut change = change_text(v.change).to_string();
                     if !v.votes {
                         change.push_str(" (withdrawn)");
                     }
                     g.row(vec![
-                        (v.published.as_ref().map(|p| p.to_utc_string()).unwrap_or_else(|| "undated".into()), None),
+                        (
+                            v.published
+                                .as_ref()
+                                .map(|p| p.to_utc_string())
+                                .unwrap_or_else(|| "undated".into()),
+                            None,
+                        ),
                         (v.claim.to_string(), None),
                         (v.wording.clone().unwrap_or_default(), None),
                         (v.interval.to_string(), None),
-                        (v.source.as_ref().map(|s| s.to_string()).unwrap_or_default(), None),
-                        (change, if v.change == Change::Contradicts { Some(comfy_table::Color::Red) } else { None }),
+                        (
+                            v.source.as_ref().map(|s| s.to_string()).unwrap_or_default(),
+                            None,
+                        ),
+                        (
+                            change,
+                            if v.change == Change::Contradicts {
+                                Some(comfy_table::Color::Red)
+                            } else {
+                                None
+                            },
+                        ),
                     ]);
                 }
                 out.push_str(&if md { g.markdown() } else { g.text(style) });
             }
             for t in attributions {
                 let title = format!("{}: responsibility", t.event);
-                out.push_str(&if md { format!("\n## {}\n\n", md_escape(&title)) } else { format!("\n{title}\n") });
+                out.push_str(&if md {
+                    format!("\n## {}\n\n", md_escape(&title))
+                } else {
+                    format!("\n{title}\n")
+                });
                 let mut g = Grid::new(&["Published (UTC)", "Claim", "Who", "Says", "Source"]);
                 for a in &t.entries {
-                    let says = format!("{} {}{}", a.action, a.target, if a.active { "" } else { " (withdrawn)" });
+                    let says = format!(
+                        "{} {}{}",
+                        a.action,
+                        a.target,
+                        if a.active { "" } else { " (withdrawn)" }
+                    );
                     g.row(vec![
-                        (a.published.as_ref().map(|p| p.to_utc_string()).unwrap_or_else(|| "undated".into()), None),
+                        (
+                            a.published
+                                .as_ref()
+                                .map(|p| p.to_utc_string())
+                                .unwrap_or_else(|| "undated".into()),
+                            None,
+                        ),
                         (a.claim.to_string(), None),
                         (a.by.clone().unwrap_or_else(|| "—".into()), None),
                         (says, None),
-                        (a.source.as_ref().map(|s| s.to_string()).unwrap_or_default(), None),
+                        (
+                            a.source.as_ref().map(|s| s.to_string()).unwrap_or_default(),
+                            None,
+                        ),
                     ]);
                 }
                 out.push_str(&if md { g.markdown() } else { g.text(style) });

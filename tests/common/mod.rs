@@ -18,7 +18,11 @@ impl Ws {
         let dir = tempfile::tempdir().unwrap();
         let ws = Ws { dir };
         let out = ws.run(&["init", "."]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         ws
     }
 

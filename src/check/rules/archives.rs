@@ -41,10 +41,20 @@ mod tests {
     fn edited_and_missing_archives() {
         let sha = sha256_hex(b"original");
         let src = format!("{SOURCE}sha256 = \"{sha}\"\n");
-        let d = check_files(&[("sources/a.toml", &src), ("sources/a.txt", "edited"), ("sources/b.toml", &src)]);
+        let d = check_files(&[
+            ("sources/a.toml", &src),
+            ("sources/a.txt", "edited"),
+            ("sources/b.toml", &src),
+        ]);
         let got = codes(&d);
-        assert!(got.contains(&("sources/a.toml".into(), "E013", 3)), "{got:?}");
-        assert!(got.contains(&("sources/b.toml".into(), "E012", 3)), "{got:?}");
+        assert!(
+            got.contains(&("sources/a.toml".into(), "E013", 3)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("sources/b.toml".into(), "E012", 3)),
+            "{got:?}"
+        );
         let ok = check_files(&[("sources/a.toml", &src), ("sources/a.txt", "original")]);
         assert!(ok.is_empty(), "{ok:?}");
     }

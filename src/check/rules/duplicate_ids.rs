@@ -13,7 +13,10 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
                 "E007",
                 &Workspace::claim_rel(id),
                 Loc::START,
-                format!("`{id}` is both a claim and a source ({})", Workspace::source_rel(id).display()),
+                format!(
+                    "`{id}` is both a claim and a source ({})",
+                    Workspace::source_rel(id).display()
+                ),
             )
             .help("claims and sources share one id namespace; rename one of them")
         })
@@ -27,6 +30,9 @@ mod tests {
     #[test]
     fn a_claim_and_a_source_with_one_id() {
         let d = check_files(&[("claims/x.toml", EVENT), ("sources/x.toml", SOURCE)]);
-        assert!(codes(&d).contains(&("claims/x.toml".into(), "E007", 1)), "{d:?}");
+        assert!(
+            codes(&d).contains(&("claims/x.toml".into(), "E007", 1)),
+            "{d:?}"
+        );
     }
 }

@@ -28,7 +28,9 @@ pub(crate) mod testing {
     }
 
     pub fn codes(d: &[Diagnostic]) -> Vec<(String, &'static str, usize)> {
-        d.iter().map(|d| (d.file.display().to_string(), d.code, d.line)).collect()
+        d.iter()
+            .map(|d| (d.file.display().to_string(), d.code, d.line))
+            .collect()
     }
 
     pub const SOURCE: &str = "title = \"t\"\npublisher = \"P\"\n";

@@ -9,8 +9,8 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
         for (i, e) in c.evidence.iter().enumerate() {
             let at = c.locs.get(&format!("evidence.{i}.quote"));
             match input.archives.get(e.source.as_str()) {
-                Some(ArchiveState::Present { archive, .. }) => {
-                    if !archive.contains(&e.quote) {
+                Some(ArchiveState::Present { archive, .. })
+                    if !archive.contains(&e.quote) => {
                         let help = match archive.closest_passage(&e.quote) {
                             Some(p) => format!(
                                 "closest passage ([-quote-] {{+archive+}}): {}",
@@ -20,7 +20,6 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
                         };
                         out.push(Diagnostic::new("E011", &c.path, at, format!("quote not found in the archived text of `{}`", e.source)).help(help));
                     }
-                }
                 Some(ArchiveState::Missing) => out.push(
                     Diagnostic::new("W102", &c.path, at, format!("quote cannot be verified: source `{}` has no archived text", e.source))
                         .help("archive the text with `factcheck source add ... --text-file`, if one exists"),
@@ -39,13 +38,30 @@ mod tests {
 
     #[test]
     fn quotes_are_checked_against_the_archive() {
-        let claim = format!("{EVENT}\n[[evidence]]\nsource = \"a\"\nquote = \"killed 24 people\"\n\n[[evidence]]\nsource = \"a\"\nquote = \"killed  25\\npeople\"\n\n[[evidence]]\nsource = \"b\"\nquote = \"x\"\n");
-        let d = check_files(&[("claims/c.toml", &claim), ("sources/a.toml", SOURCE), ("sources/a.txt", "strikes killed 25 people"), ("sources/b.toml", SOURCE)]);
+        let claim = format!(
+            "{EVENT}\n[[evidence]]\nsource = \"a\"\nquote = \"killed 24 people\"\n\n[[evidence]]\nsource = \"a\"\nquote = \"killed  25\\npeople\"\n\n[[evidence]]\nsource = \"b\"\nquote = \"x\"\n"
+        );
+        let d = check_files(&[
+            ("claims/c.toml", &claim),
+            ("sources/a.toml", SOURCE),
+            ("sources/a.txt", "strikes killed 25 people"),
+            ("sources/b.toml", SOURCE),
+        ]);
         let got = codes(&d);
-        assert!(got.contains(&("claims/c.toml".into(), "E011", 7)), "{got:?}");
-        assert!(got.contains(&("claims/c.toml".into(), "W102", 15)), "{got:?}");
+        assert!(
+            got.contains(&("claims/c.toml".into(), "E011", 7)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("claims/c.toml".into(), "W102", 15)),
+            "{got:?}"
+        );
         assert_eq!(got.iter().filter(|g| g.1 == "E011").count(), 1, "{got:?}");
         let e = d.iter().find(|d| d.code == "E011").unwrap();
-        assert!(e.help.as_ref().unwrap().contains("[-24-]{+25+}"), "{:?}", e.help);
+        assert!(
+            e.help.as_ref().unwrap().contains("[-24-]{+25+}"),
+            "{:?}",
+            e.help
+        );
     }
 }

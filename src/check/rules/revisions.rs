@@ -34,9 +34,10 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
             if last == e.source.as_str() {
                 continue;
             }
-            if let Some(ArchiveState::Present { archive, .. }) = input.archives.get(last) {
-                if !archive.contains(&e.quote) {
-                    out.push(
+            if let Some(ArchiveState::Present { archive, .. }) = input.archives.get(last)
+                && !archive.contains(&e.quote)
+            {
+                out.push(
                         Diagnostic::new(
                             "W103",
                             &c.path,
@@ -45,7 +46,6 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
                         )
                         .help(format!("run `factcheck source diff {} {last}` to see what changed; retract or update the claim", e.source)),
                     );
-                }
             }
         }
     }
@@ -66,6 +66,9 @@ mod tests {
             ("sources/v2.toml", &format!("{SOURCE}revises = \"v1\"\n")),
             ("sources/v2.txt", "strikes killed 25 people"),
         ]);
-        assert!(codes(&d).contains(&("claims/c.toml".into(), "W103", 7)), "{d:?}");
+        assert!(
+            codes(&d).contains(&("claims/c.toml".into(), "W103", 7)),
+            "{d:?}"
+        );
     }
 }

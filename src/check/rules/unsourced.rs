@@ -9,8 +9,16 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
         .iter()
         .filter(|c| c.evidence.is_empty() && !c.is_retracted())
         .map(|c| {
-            Diagnostic::new("W101", &c.path, Loc::START, format!("claim `{}` has no evidence", c.id))
-                .help(format!("link a quote: factcheck link {} SOURCE --quote \"...\"", c.id))
+            Diagnostic::new(
+                "W101",
+                &c.path,
+                Loc::START,
+                format!("claim `{}` has no evidence", c.id),
+            )
+            .help(format!(
+                "link a quote: factcheck link {} SOURCE --quote \"...\"",
+                c.id
+            ))
         })
         .collect()
 }

@@ -1,0 +1,33 @@
+//! The README's console examples are run as tests (trycmd), so the README
+//! cannot drift from what the tool does. They run in a fresh sandbox holding
+//! `article.txt` (the sample's archived article).
+
+use std::path::PathBuf;
+
+#[test]
+fn readme_examples() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(root.join("README.md"), dir.path().join("README.md")).unwrap();
+    let input = dir.path().join("README.in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::copy(
+        root.join("sources/the-hill-2019-12-31.txt"),
+        input.join("article.txt"),
+    )
+    .unwrap();
+    // An empty README.out/ makes every block run in one sandbox, in order.
+    std::fs::create_dir(dir.path().join("README.out")).unwrap();
+    std::fs::write(dir.path().join("README.out/.keep"), "").unwrap();
+    let cases = trycmd::TestCases::new();
+    cases
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1")
+        .register_bin("factcheck", PathBuf::from(env!("CARGO_BIN_EXE_factcheck")))
+        .case(dir.path().join("README.md"));
+    cases.run();
+    // `TRYCMD=overwrite cargo test --test readme` refreshes the README's outputs.
+    if std::env::var("TRYCMD").as_deref() == Ok("overwrite") {
+        std::fs::copy(dir.path().join("README.md"), root.join("README.md")).unwrap();
+    }
+}
