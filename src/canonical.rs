@@ -28,7 +28,11 @@ fn id_array<'a>(ids: impl IntoIterator<Item = &'a crate::id::Id>) -> Item {
 fn evidence_table(e: &Evidence) -> Table {
     let mut t = Table::new();
     t.insert("source", value(e.source.as_str()));
-    t.insert("quote", value(e.quote.as_str()));
+    let quote = match e.quote.chars().count() > LONG_QUOTE {
+        true => multiline(&e.quote).unwrap_or_else(|| value(e.quote.as_str())),
+        false => value(e.quote.as_str()),
+    };
+    t.insert("quote", quote);
     if let Some(a) = &e.attributed_to {
         t.insert("attributed_to", value(a.as_str()));
     }

@@ -130,6 +130,26 @@ mod tests {
     }
 
     #[test]
+    fn a_hand_edit_during_an_edit_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        replace(&p, b"x = 1\n").unwrap();
+        let calls = std::cell::Cell::new(0);
+        let out = edit(&p, |s| {
+            calls.set(calls.get() + 1);
+            if calls.get() == 1 {
+                // Someone edits the file between our read and our write.
+                std::fs::write(&p, "x = 1\n# hand edit\n").unwrap();
+            }
+            Ok(format!("{s}y = 2\n"))
+        })
+        .unwrap();
+        assert_eq!(calls.get(), 2);
+        assert_eq!(out, "x = 1\n# hand edit\ny = 2\n");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), out);
+    }
+
+    #[test]
     fn replace_and_edit() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.toml");

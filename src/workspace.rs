@@ -234,6 +234,21 @@ impl Workspace {
                 );
                 continue;
             };
+            if name.starts_with(".factcheck-tmp-") {
+                let rel = Path::new(dir).join(name);
+                diags.push(
+                    Diagnostic::new(
+                        "W107",
+                        &rel,
+                        Loc::START,
+                        "temporary file left by an interrupted write; ignored",
+                    )
+                    .help(
+                        "no record depends on it; delete it when no factcheck command is running",
+                    ),
+                );
+                continue;
+            }
             if name.starts_with('.') {
                 continue;
             }

@@ -26,10 +26,17 @@ impl Ws {
         ws
     }
 
-    /// A copy of a workspace directory.
+    /// A copy of a workspace: factcheck.toml, claims/ and sources/ only.
     pub fn copy_of(src: &Path) -> Ws {
         let dir = tempfile::tempdir().unwrap();
-        copy_dir(src, dir.path());
+        std::fs::copy(
+            src.join("factcheck.toml"),
+            dir.path().join("factcheck.toml"),
+        )
+        .unwrap();
+        for sub in ["claims", "sources"] {
+            copy_dir(&src.join(sub), &dir.path().join(sub));
+        }
         Ws { dir }
     }
 
