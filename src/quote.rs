@@ -6,10 +6,27 @@ use unicode_normalization::UnicodeNormalization;
 /// NFC; typographic quotes, apostrophes and dashes to ASCII; bidirectional and
 /// zero-width marks removed; runs of whitespace collapsed to one space; trimmed.
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    // Most text is already NFC (all ASCII is); composing it again is the
+    // costliest step, so only do it when the quick check cannot say yes.
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        fold(text.chars(), text.len())
+    } else {
+        fold(text.nfc(), text.len())
+    }
+}
+
+/// Typography to ASCII, invisible marks dropped, whitespace collapsed.
+fn fold(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
-    for c in text.nfc() {
+    for c in chars {
         let mapped = match c {
+            ' ' => {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            c if c.is_ascii_alphanumeric() || (c.is_ascii_punctuation()) => c,
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => '\'',
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
             | '\u{00BB}' => '"',
@@ -23,12 +40,12 @@ pub fn normalize(text: &str) -> String {
             | '\u{061C}'
             | '\u{FEFF}'
             | '\u{00AD}' => continue,
+            c if c.is_whitespace() => {
+                pending_space = !out.is_empty();
+                continue;
+            }
             c => c,
         };
-        if mapped.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
-        }
         if pending_space {
             out.push(' ');
             pending_space = false;

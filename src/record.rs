@@ -47,6 +47,11 @@ pub const SOURCE_FIELDS: [&str; 10] = [
     "sha256",
 ];
 
+/// Every field that belongs to one kind only.
+const ALL_KIND_FIELDS: [&str; 8] = [
+    "category", "group", "wording", "min", "max", "policy", "actor", "denies",
+];
+
 /// Fields that belong to one kind only.
 fn kind_fields(kind: Kind) -> &'static [&'static str] {
     match kind {
@@ -66,9 +71,14 @@ pub struct Parsed<T> {
 
 struct Reader<'a> {
     file: &'a Path,
-    idx: LineIndex<'a>,
+    text: &'a str,
+    /// Built on the first diagnostic: clean files never need line numbers.
+    idx: std::cell::OnceCell<LineIndex<'a>>,
     diags: Vec<Diagnostic>,
+    /// Field positions, kept only when asked for (`collect`): bulk loading
+    /// skips them, and diagnostics that need them re-read the one file.
     locs: Locs,
+    collect: bool,
 }
 
 type Table<'i> = DeTable<'i>;
@@ -76,7 +86,28 @@ type Value<'i> = Spanned<DeValue<'i>>;
 
 impl<'a> Reader<'a> {
     fn loc(&self, span: std::ops::Range<usize>) -> Loc {
-        self.idx.loc(span.start)
+        self.idx
+            .get_or_init(|| LineIndex::new(self.text))
+            .loc(span.start)
+    }
+
+    fn at(&self, offset: usize) -> Loc {
+        self.loc(offset..offset)
+    }
+
+    fn note(&mut self, key: impl FnOnce() -> String, span: std::ops::Range<usize>) {
+        if self.collect {
+            let loc = self.loc(span);
+            self.locs.0.insert(key(), loc);
+        }
+    }
+
+    /// Where `key` is written in `table` (the start of the file if absent).
+    fn key_loc(&self, table: &Table<'_>, key: &str) -> Loc {
+        table
+            .get_key_value(key)
+            .map(|(k, _)| self.loc(k.span()))
+            .unwrap_or(Loc::START)
     }
 
     fn error(&mut self, code: &'static str, loc: Loc, msg: String, help: impl Into<String>) {
@@ -92,9 +123,9 @@ impl<'a> Reader<'a> {
     fn unknown_keys(&mut self, table: &Table<'_>, allowed: &[&str], prefix: &str, what: &str) {
         for (key, _) in table.iter() {
             let name = key.get_ref().as_ref();
-            let loc = self.loc(key.span());
-            self.locs.0.insert(format!("{prefix}{name}"), loc);
+            self.note(|| format!("{prefix}{name}"), key.span());
             if !allowed.contains(&name) {
+                let loc = self.loc(key.span());
                 let help = match nearest(name, allowed) {
                     Some(s) => format!("did you mean `{s}`? Known fields: {}", allowed.join(", ")),
                     None => format!("known fields: {}", allowed.join(", ")),
@@ -113,10 +144,11 @@ impl<'a> Reader<'a> {
         table.get(key)
     }
 
-    fn missing(&mut self, at: Loc, key: &str, what: &str, help: &str) {
+    /// `at`: byte offset of the table missing the field (0: the file).
+    fn missing(&mut self, at: usize, key: &str, what: &str, help: &str) {
         self.error(
             "E003",
-            at,
+            self.at(at),
             format!("{what} is missing the required field `{key}`"),
             help,
         );
@@ -133,10 +165,11 @@ impl<'a> Reader<'a> {
         );
     }
 
-    fn string(&mut self, table: &Table<'_>, key: &str) -> Option<(String, Loc)> {
+    /// A string field and where its value starts (a byte offset; see `at`).
+    fn string(&mut self, table: &Table<'_>, key: &str) -> Option<(String, usize)> {
         let v = self.value(table, key)?;
         match v.get_ref().as_str() {
-            Some(s) => Some((s.to_string(), self.loc(v.span()))),
+            Some(s) => Some((s.to_string(), v.span().start)),
             None => {
                 self.wrong_type(v, key, "a string");
                 None
@@ -148,7 +181,7 @@ impl<'a> Reader<'a> {
         &mut self,
         table: &Table<'_>,
         key: &str,
-        at: Loc,
+        at: usize,
         what: &str,
         help: &str,
     ) -> Option<String> {
@@ -158,14 +191,14 @@ impl<'a> Reader<'a> {
         }
         let (s, loc) = self.string(table, key)?;
         if s.trim().is_empty() {
-            self.error("E004", loc, format!("`{key}` is empty"), help.to_string());
+            let at = self.at(loc);
+            self.error("E004", at, format!("`{key}` is empty"), help.to_string());
             return None;
         }
         Some(s)
     }
 
     fn id_value(&mut self, v: &Value<'_>, key: &str) -> Option<Id> {
-        let loc = self.loc(v.span());
         let Some(s) = v.get_ref().as_str() else {
             self.wrong_type(v, key, "an id string");
             return None;
@@ -179,7 +212,7 @@ impl<'a> Reader<'a> {
                 };
                 self.error(
                     "E006",
-                    loc,
+                    self.loc(v.span()),
                     format!("`{key}` = {s:?} is not a valid id: {why}"),
                     help,
                 );
@@ -203,8 +236,7 @@ impl<'a> Reader<'a> {
         };
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let loc = self.loc(item.span());
-            self.locs.0.insert(format!("{prefix}{key}.{i}"), loc);
+            self.note(|| format!("{prefix}{key}.{i}"), item.span());
             if let Some(id) = self.id_value(item, key) {
                 out.push(id);
             }
@@ -214,21 +246,20 @@ impl<'a> Reader<'a> {
 
     fn timestamp(&mut self, table: &Table<'_>, key: &str) -> Option<Timestamp> {
         let v = self.value(table, key)?;
-        let loc = self.loc(v.span());
-        let raw = match v.get_ref() {
-            DeValue::String(s) => s.to_string(),
-            DeValue::Datetime(dt) => dt.to_string(),
+        let parsed = match v.get_ref() {
+            DeValue::String(s) => Timestamp::parse(s),
+            DeValue::Datetime(dt) => Timestamp::from_toml(dt),
             _ => {
                 self.wrong_type(v, key, "a date (2019-12-31) or date-time with offset");
                 return None;
             }
         };
-        match Timestamp::parse(&raw) {
+        match parsed {
             Ok(t) => Some(t),
             Err(why) => {
                 self.error(
                     "E014",
-                    loc,
+                    self.loc(v.span()),
                     format!("`{key}`: {why}"),
                     "dates are YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM",
                 );
@@ -237,9 +268,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn integer(&mut self, table: &Table<'_>, key: &str) -> Option<(i128, Loc)> {
+    /// A whole number and where it is written (a byte offset; see `at`).
+    fn integer(&mut self, table: &Table<'_>, key: &str) -> Option<(i128, usize)> {
         let v = self.value(table, key)?;
-        let loc = self.loc(v.span());
+        let loc = v.span().start;
         let parsed = v.get_ref().as_integer().and_then(|i| {
             let s = i.as_str().replace('_', "");
             i128::from_str_radix(
@@ -266,7 +298,7 @@ impl<'a> Reader<'a> {
             _ => {
                 self.error(
                     "E004",
-                    loc,
+                    self.at(loc),
                     format!("`{key}` = {n} is not a count of people"),
                     "counts are whole numbers from 0",
                 );
@@ -275,11 +307,11 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn slug(&mut self, table: &Table<'_>, key: &str, at: Loc, what: &str) -> Option<String> {
+    fn slug(&mut self, table: &Table<'_>, key: &str, at: usize, what: &str) -> Option<String> {
         let help = format!("`{key}` is a slug such as `baghdad-embassy-2019`");
         let s = self.required_string(table, key, at, what, &help)?;
         if let Err(why) = Id::parse(&s) {
-            let loc = self.locs.get(key);
+            let loc = self.key_loc(table, key);
             let help = match Id::suggest(&s) {
                 Some(sug) => format!("write it as a slug, e.g. `{sug}`"),
                 None => help,
@@ -301,7 +333,7 @@ impl<'a> Reader<'a> {
         {
             self.error(
                 "E005",
-                loc,
+                self.at(loc),
                 format!("`id` is {id:?} but the file is named {stem:?}"),
                 format!(
                     "rename the file to {id}.toml or set id = {stem:?}; the file name is the id"
@@ -309,6 +341,26 @@ impl<'a> Reader<'a> {
             );
         }
     }
+}
+
+/// Where a field of a record file stands, found by reading the file again:
+/// records loaded in bulk do not keep positions, and only the few records
+/// with a diagnostic need them.
+pub fn locate(root: &Path, rel: &Path, key: &str, policy: &CountPolicy, is_claim: bool) -> Loc {
+    let Ok(text) = crate::workspace::read_record(root, rel, u64::MAX) else {
+        return Loc::START;
+    };
+    let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let locs = if is_claim {
+        parse_claim_with(stem, rel, &text, policy, true)
+            .record
+            .map(|c| c.locs)
+    } else {
+        parse_source_with(stem, rel, &text, true)
+            .record
+            .map(|s| s.locs)
+    };
+    locs.map(|l| l.get(key)).unwrap_or(Loc::START)
 }
 
 /// Levenshtein distance; used only to suggest a field name for a typo.
@@ -363,6 +415,18 @@ fn parse_document<'i>(
 }
 
 pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) -> Parsed<Claim> {
+    parse_claim_with(stem, file, text, policy, true)
+}
+
+/// Like [`parse_claim`]; `collect` keeps the position of every field in the
+/// record's `locs` (bulk loading leaves it off).
+pub fn parse_claim_with(
+    stem: &str,
+    file: &Path,
+    text: &str,
+    policy: &CountPolicy,
+    collect: bool,
+) -> Parsed<Claim> {
     let mut diags = Vec::new();
     let Some(root) = parse_document(file, text, &mut diags) else {
         return Parsed {
@@ -372,9 +436,11 @@ pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) ->
     };
     let mut r = Reader {
         file,
-        idx: LineIndex::new(text),
+        text,
+        idx: std::cell::OnceCell::new(),
         diags,
         locs: Locs::default(),
+        collect,
     };
     let id = Id::parse(stem).ok();
     r.check_id_field(&root, stem);
@@ -383,7 +449,7 @@ pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) ->
     let kind = match r.string(&root, "kind") {
         None if root.get("kind").is_none() => {
             r.missing(
-                Loc::START,
+                0,
                 "kind",
                 what,
                 "add kind = \"casualty\", \"responsibility\", \"denial\" or \"event\"",
@@ -399,34 +465,33 @@ pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) ->
                     Some(s) => format!("did you mean \"{s}\"? kinds: {}", names.join(", ")),
                     None => format!("kinds: {}", names.join(", ")),
                 };
-                r.error("E004", loc, format!("unknown kind {k:?}"), help);
+                r.error("E004", r.at(loc), format!("unknown kind {k:?}"), help);
                 None
             }
         },
     };
     // Fields allowed here: the common ones plus the kind's own.
     let own = kind.map(kind_fields).unwrap_or(&[]);
-    let all_kind_fields: Vec<&str> = Kind::ALL
-        .iter()
-        .flat_map(|k| kind_fields(*k).iter().copied())
-        .collect();
-    let allowed: Vec<&str> = CLAIM_FIELDS
-        .iter()
-        .chain(CLAIM_TABLES.iter())
-        .copied()
-        .filter(|f| kind.is_none() || !all_kind_fields.contains(f) || own.contains(f))
-        .collect();
+    let all_kind_fields = &ALL_KIND_FIELDS;
+    let allowed = || -> Vec<&str> {
+        CLAIM_FIELDS
+            .iter()
+            .chain(CLAIM_TABLES.iter())
+            .copied()
+            .filter(|f| kind.is_none() || !all_kind_fields.contains(f) || own.contains(f))
+            .collect()
+    };
     for (key, _) in root.iter() {
         let name = key.get_ref().as_ref();
-        let loc = r.loc(key.span());
-        r.locs.0.insert(name.to_string(), loc);
+        r.note(|| name.to_string(), key.span());
+        let span = key.span();
         if let (Some(kind), true) = (
             kind,
             all_kind_fields.contains(&name) && !own.contains(&name),
         ) {
             r.error(
                 "E002",
-                loc,
+                r.loc(span.clone()),
                 format!(
                     "field `{name}` does not belong to a {} claim",
                     kind.as_str()
@@ -441,25 +506,26 @@ pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) ->
                     }
                 ),
             );
-        } else if !allowed.contains(&name) && !all_kind_fields.contains(&name) {
+        } else if !CLAIM_FIELDS.contains(&name) && !CLAIM_TABLES.contains(&name) {
+            let allowed = allowed();
             let help = match nearest(name, &allowed) {
                 Some(s) => format!("did you mean `{s}`? Known fields: {}", allowed.join(", ")),
                 None => format!("known fields: {}", allowed.join(", ")),
             };
             r.error(
                 "E002",
-                loc,
+                r.loc(span.clone()),
                 format!("unknown field `{name}` in a claim"),
                 help,
             );
         }
     }
 
-    let event = r.slug(&root, "event", Loc::START, what);
+    let event = r.slug(&root, "event", 0, what);
     let statement = r.required_string(
         &root,
         "statement",
-        Loc::START,
+        0,
         what,
         "add statement = \"one sentence in your words\"",
     );
@@ -472,7 +538,7 @@ pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) ->
             .required_string(
                 &root,
                 "actor",
-                Loc::START,
+                0,
                 "this responsibility claim",
                 "add actor = \"who is said to have done it\"",
             )
@@ -480,7 +546,7 @@ pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) ->
         Some(Kind::Denial) => {
             if root.get("denies").is_none() {
                 r.missing(
-                    Loc::START,
+                    0,
                     "denies",
                     "this denial",
                     "add denies = \"id-of-the-denied-claim\"",
@@ -503,7 +569,9 @@ pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) ->
             Some((reason, _)) if !reason.trim().is_empty() => Some(reason),
             _ => {
                 r.missing(
-                    r.locs.get("state"),
+                    root.get_key_value("state")
+                        .map(|(k, _)| k.span().start)
+                        .unwrap_or(0),
                     "reason",
                     "a retracted claim",
                     "add reason = \"why it was retracted\"",
@@ -515,7 +583,7 @@ pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) ->
         (Some((s, loc)), _) => {
             r.error(
                 "E004",
-                *loc,
+                r.at(*loc),
                 format!("unknown state {s:?}"),
                 "state is \"retracted\" (with a reason) or absent for an active claim",
             );
@@ -524,7 +592,7 @@ pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) ->
         (None, Some((_, loc))) => {
             r.error(
                 "E004",
-                loc,
+                r.at(loc),
                 "`reason` is given but the claim is not retracted".into(),
                 "add state = \"retracted\" or remove the reason",
             );
@@ -550,11 +618,10 @@ pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) ->
         match v.get_ref().as_array() {
             Some(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    let loc = r.loc(item.span());
-                    r.locs.0.insert(format!("evidence.{i}"), loc);
+                    r.note(|| format!("evidence.{i}"), item.span());
                     match item.get_ref().as_table() {
                         Some(t) => {
-                            if let Some(e) = evidence_item(&mut r, t, i, loc) {
+                            if let Some(e) = evidence_item(&mut r, t, i, item.span().start) {
                                 evidence.push(e);
                             }
                         }
@@ -593,7 +660,7 @@ fn casualty(r: &mut Reader<'_>, root: &Table<'_>, policy: &CountPolicy) -> Optio
     let category = r.required_string(
         root,
         "category",
-        Loc::START,
+        0,
         what,
         "add category = \"killed\" (or injured, missing, detained, displaced)",
     );
@@ -609,17 +676,17 @@ fn casualty(r: &mut Reader<'_>, root: &Table<'_>, policy: &CountPolicy) -> Optio
         };
         r.error(
             "E004",
-            r.locs.get("category"),
+            r.key_loc(root, "category"),
             format!("unknown category {c:?}"),
             help,
         );
     }
-    let group = r.slug(root, "group", Loc::START, what);
+    let group = r.slug(root, "group", 0, what);
     let wording = r.string(root, "wording").map(|s| s.0);
     let policy_name = r.string(root, "policy").map(|s| s.0);
     if root.get("min").is_none() {
         r.missing(
-            Loc::START,
+            0,
             "min",
             what,
             "add min = N (and max = N, or leave max out for an open count)",
@@ -632,7 +699,7 @@ fn casualty(r: &mut Reader<'_>, root: &Table<'_>, policy: &CountPolicy) -> Optio
     {
         r.error(
             "E015",
-            r.locs.get("min"),
+            r.key_loc(root, "min"),
             format!("min ({lo}) is greater than max ({hi})"),
             "swap them, or leave max out for an open count",
         );
@@ -644,7 +711,7 @@ fn casualty(r: &mut Reader<'_>, root: &Table<'_>, policy: &CountPolicy) -> Optio
         && let Ok(reading) = policy.read(w)
         && reading.interval != Interval::new(lo, max)
     {
-        let loc = r.locs.get("min");
+        let loc = r.key_loc(root, "min");
         r.diags.push(
             Diagnostic::new(
                 "W104",
@@ -668,7 +735,7 @@ fn casualty(r: &mut Reader<'_>, root: &Table<'_>, policy: &CountPolicy) -> Optio
     }))
 }
 
-fn evidence_item(r: &mut Reader<'_>, t: &Table<'_>, i: usize, at: Loc) -> Option<Evidence> {
+fn evidence_item(r: &mut Reader<'_>, t: &Table<'_>, i: usize, at: usize) -> Option<Evidence> {
     let prefix = format!("evidence.{i}.");
     r.unknown_keys(t, &EVIDENCE_FIELDS, &prefix, "an [[evidence]] block");
     let what = "this [[evidence]] block";
@@ -692,7 +759,7 @@ fn evidence_item(r: &mut Reader<'_>, t: &Table<'_>, i: usize, at: Loc) -> Option
         Some((n, loc)) => {
             r.error(
                 "E004",
-                loc,
+                r.at(loc),
                 format!("credibility {n} is not an Admiralty grade"),
                 "credibility is 1 (confirmed) to 6 (cannot be judged)",
             );
@@ -710,6 +777,10 @@ fn evidence_item(r: &mut Reader<'_>, t: &Table<'_>, i: usize, at: Loc) -> Option
 }
 
 pub fn parse_source(stem: &str, file: &Path, text: &str) -> Parsed<Source> {
+    parse_source_with(stem, file, text, true)
+}
+
+pub fn parse_source_with(stem: &str, file: &Path, text: &str, collect: bool) -> Parsed<Source> {
     let mut diags = Vec::new();
     let Some(root) = parse_document(file, text, &mut diags) else {
         return Parsed {
@@ -719,25 +790,21 @@ pub fn parse_source(stem: &str, file: &Path, text: &str) -> Parsed<Source> {
     };
     let mut r = Reader {
         file,
-        idx: LineIndex::new(text),
+        text,
+        idx: std::cell::OnceCell::new(),
         diags,
         locs: Locs::default(),
+        collect,
     };
     let id = Id::parse(stem).ok();
     r.check_id_field(&root, stem);
     r.unknown_keys(&root, &SOURCE_FIELDS, "", "a source");
     let what = "this source";
-    let title = r.required_string(
-        &root,
-        "title",
-        Loc::START,
-        what,
-        "add title = \"the headline\"",
-    );
+    let title = r.required_string(&root, "title", 0, what, "add title = \"the headline\"");
     let publisher = r.required_string(
         &root,
         "publisher",
-        Loc::START,
+        0,
         what,
         "add publisher = \"the outlet\"",
     );
@@ -750,7 +817,7 @@ pub fn parse_source(stem: &str, file: &Path, text: &str) -> Parsed<Source> {
             _ => {
                 r.error(
                     "E004",
-                    loc,
+                    r.at(loc),
                     format!("reliability {s:?} is not an Admiralty grade"),
                     "reliability is one letter, A (reliable) to F (cannot be judged)",
                 );
@@ -771,7 +838,7 @@ pub fn parse_source(stem: &str, file: &Path, text: &str) -> Parsed<Source> {
             } else {
                 r.error(
                     "E004",
-                    loc,
+                    r.at(loc),
                     "`sha256` is not 64 lowercase hex digits".into(),
                     "let `factcheck source add --text-file` record it, or remove the line",
                 );

@@ -39,6 +39,40 @@ impl Timestamp {
         ))
     }
 
+    /// Converts a TOML date or offset date-time without a round trip through
+    /// text (the common case when loading thousands of records).
+    pub fn from_toml(dt: &toml::value::Datetime) -> Result<Timestamp, String> {
+        use toml::value::Offset;
+        let fallback = || Timestamp::parse(&dt.to_string());
+        let Some(d) = dt.date else { return fallback() };
+        let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
+        match (date, dt.time, dt.offset) {
+            (Some(date), None, None) => Ok(Timestamp::Date(date)),
+            (Some(date), Some(t), Some(off)) => {
+                let secs = match off {
+                    Offset::Z => 0,
+                    Offset::Custom { minutes } => i32::from(minutes) * 60,
+                };
+                let time = chrono::NaiveTime::from_hms_nano_opt(
+                    t.hour.into(),
+                    t.minute.into(),
+                    t.second.unwrap_or(0).into(),
+                    t.nanosecond.unwrap_or(0),
+                );
+                match (FixedOffset::east_opt(secs), time) {
+                    (Some(off), Some(time)) => date
+                        .and_time(time)
+                        .and_local_timezone(off)
+                        .single()
+                        .map(Timestamp::DateTime)
+                        .ok_or_else(|| format!("`{dt}` is not a valid date-time")),
+                    _ => fallback(),
+                }
+            }
+            _ => fallback(),
+        }
+    }
+
     /// The calendar date in UTC.
     pub fn utc_date(&self) -> NaiveDate {
         match self {
@@ -109,6 +143,25 @@ mod tests {
         assert!(ts("2020-01-01T03:00:00Z") < ts("2019-12-31T23:00:00-05:00"));
         assert!(ts("2019-12-31") < ts("2019-12-31T00:00:00Z"));
         assert!(ts("2019-12-31T23:59:00Z") < ts("2020-01-01"));
+    }
+
+    #[test]
+    fn toml_datetimes_convert_directly() {
+        for s in [
+            "2019-12-31",
+            "2019-12-31T09:15:00-05:00",
+            "2020-03-11T21:00:00Z",
+            "2020-03-11T21:00:00.5+03:30",
+        ] {
+            let dt: toml::value::Datetime = s.parse().unwrap();
+            assert_eq!(
+                Timestamp::from_toml(&dt).unwrap(),
+                Timestamp::parse(s).unwrap(),
+                "{s}"
+            );
+        }
+        let local: toml::value::Datetime = "2019-12-31T09:15:00".parse().unwrap();
+        assert!(Timestamp::from_toml(&local).unwrap_err().contains("offset"));
     }
 
     #[test]

@@ -6,9 +6,11 @@ use crate::diag::{Diagnostic, Loc};
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::model::{Claim, Source};
-use crate::record::{parse_claim, parse_source};
+use crate::record::{parse_claim, parse_claim_with, parse_source, parse_source_with};
 use rayon::prelude::*;
 use std::collections::HashSet;
+use std::io::Read;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 pub const CLAIMS_DIR: &str = "claims";
@@ -167,7 +169,7 @@ impl Workspace {
             .par_iter()
             .map(|(id, rel)| match read_record(&self.root, rel, limit) {
                 Ok(text) => {
-                    let p = parse_claim(id.as_str(), rel, &text, policy);
+                    let p = parse_claim_with(id.as_str(), rel, &text, policy, false);
                     (p.record, p.diagnostics)
                 }
                 Err(d) => (None, vec![d]),
@@ -177,7 +179,7 @@ impl Workspace {
             .par_iter()
             .map(|(id, rel)| match read_record(&self.root, rel, limit) {
                 Ok(text) => {
-                    let p = parse_source(id.as_str(), rel, &text);
+                    let p = parse_source_with(id.as_str(), rel, &text, false);
                     (p.record, p.diagnostics)
                 }
                 Err(d) => (None, vec![d]),
@@ -268,8 +270,9 @@ impl Workspace {
                 );
                 continue;
             };
-            let meta = match entry.path().symlink_metadata() {
-                Ok(m) => m,
+            // The type comes from the directory listing: no extra stat per file.
+            let file_type = match entry.file_type() {
+                Ok(t) => t,
                 Err(e) => {
                     diags.push(Diagnostic::new(
                         "E016",
@@ -280,7 +283,7 @@ impl Workspace {
                     continue;
                 }
             };
-            if meta.file_type().is_symlink() {
+            if file_type.is_symlink() {
                 diags.push(
                     Diagnostic::new(
                         "E016",
@@ -292,7 +295,7 @@ impl Workspace {
                 );
                 continue;
             }
-            if meta.is_dir() {
+            if file_type.is_dir() {
                 diags.push(
                     Diagnostic::new(
                         "E016",
@@ -342,15 +345,40 @@ pub fn read_record(root: &Path, rel: &Path, limit: u64) -> std::result::Result<S
         )
         .help("check that the file exists and is readable (permissions)")
     };
-    let meta = abs.symlink_metadata().map_err(unreadable)?;
-    if meta.file_type().is_symlink() {
+    // O_NOFOLLOW: a link is refused by the open itself, in one path lookup.
+    // O_NONBLOCK: a FIFO named like a record cannot hang the command.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(&abs);
+    let mut file = match file {
+        Ok(f) => f,
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(Diagnostic::new(
+                "E016",
+                rel,
+                Loc::START,
+                "is a symbolic link; factcheck never follows links in the workspace",
+            )
+            .help("replace the link with the record file itself"));
+        }
+        Err(e) => return Err(unreadable(e)),
+    };
+    let meta = file.metadata().map_err(unreadable)?;
+    if meta.is_dir() {
+        return Err(
+            Diagnostic::new("E016", rel, Loc::START, "is a directory, not a record file")
+                .help("records are files; move the directory out of the way"),
+        );
+    }
+    if !meta.is_file() {
         return Err(Diagnostic::new(
             "E016",
             rel,
             Loc::START,
-            "is a symbolic link; factcheck never follows links in the workspace",
+            "is not a regular file (a device, socket or pipe)",
         )
-        .help("replace the link with the record file itself"));
+        .help("records are plain files; remove it"));
     }
     if meta.len() > limit {
         return Err(Diagnostic::new(
@@ -364,7 +392,8 @@ pub fn read_record(root: &Path, rel: &Path, limit: u64) -> std::result::Result<S
         )
         .help("split the record, or raise [workspace] max_file_size in factcheck.toml"));
     }
-    let bytes = std::fs::read(&abs).map_err(unreadable)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    file.read_to_end(&mut bytes).map_err(unreadable)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();

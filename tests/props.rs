@@ -12,14 +12,37 @@ use proptest::prelude::*;
 use std::path::Path;
 
 fn config() -> ProptestConfig {
-    ProptestConfig { cases: 256, ..ProptestConfig::default() }
+    ProptestConfig {
+        cases: 256,
+        ..ProptestConfig::default()
+    }
 }
 
 const UNITS: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
-const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 
 fn words_below_1000(n: u64) -> String {
     let (h, r) = (n / 100, n % 100);
@@ -49,14 +72,18 @@ fn words(n: u64) -> String {
         return words_below_1000(n);
     }
     let (th, r) = (n / 1000, n % 1000);
-    if r == 0 { format!("{} thousand", words_below_1000(th)) } else { format!("{} thousand {}", words_below_1000(th), words_below_1000(r)) }
+    if r == 0 {
+        format!("{} thousand", words_below_1000(th))
+    } else {
+        format!("{} thousand {}", words_below_1000(th), words_below_1000(r))
+    }
 }
 
 fn grouped(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -102,7 +129,14 @@ proptest! {
     }
 }
 
-fn claim(statement: String, asserted_by: Option<String>, wording: String, min: u64, extra: Option<u64>, quotes: Vec<(String, Option<String>)>) -> Claim {
+fn claim(
+    statement: String,
+    asserted_by: Option<String>,
+    wording: String,
+    min: u64,
+    extra: Option<u64>,
+    quotes: Vec<(String, Option<String>)>,
+) -> Claim {
     let id = Id::parse("c").unwrap();
     Claim {
         id: id.clone(),
@@ -122,14 +156,25 @@ fn claim(statement: String, asserted_by: Option<String>, wording: String, min: u
         relations: Relations::default(),
         evidence: quotes
             .into_iter()
-            .map(|(quote, attributed_to)| Evidence { source: Id::parse("s1").unwrap(), quote, attributed_to, via: None, credibility: Some(3) })
+            .map(|(quote, attributed_to)| Evidence {
+                source: Id::parse("s1").unwrap(),
+                quote,
+                attributed_to,
+                via: None,
+                credibility: Some(3),
+            })
             .collect(),
         locs: Locs::default(),
     }
 }
 
 fn parse(text: &str) -> Claim {
-    let p = parse_claim("c", Path::new("claims/c.toml"), text, &CountPolicy::default());
+    let p = parse_claim(
+        "c",
+        Path::new("claims/c.toml"),
+        text,
+        &CountPolicy::default(),
+    );
     match p.record {
         Some(c) => c,
         None => panic!("did not parse back: {:?}\n{text}", p.diagnostics),
@@ -198,20 +243,31 @@ fn accounts(intervals: &[(u64, Option<u64>)]) -> Vec<Claim> {
         .collect()
 }
 
-fn consensus(intervals: &[(u64, Option<u64>)]) -> (factcheck::analysis::FigureStatus, Option<Interval>, Vec<Interval>) {
+fn consensus(
+    intervals: &[(u64, Option<u64>)],
+) -> (
+    factcheck::analysis::FigureStatus,
+    Option<Interval>,
+    Vec<Interval>,
+) {
     let claims = accounts(intervals);
     let cfg = Config::default();
     let a = factcheck::analysis::Analysis::new(&claims, &[], &cfg);
     let f = &a.figures[0];
-    (f.status, f.consensus, f.accounts.iter().map(|a| a.interval).collect())
+    (
+        f.status,
+        f.consensus,
+        f.accounts.iter().map(|a| a.interval).collect(),
+    )
 }
 
 fn within(inner: &Interval, outer: &Interval) -> bool {
-    inner.min >= outer.min && match (inner.max, outer.max) {
-        (_, None) => true,
-        (Some(i), Some(o)) => i <= o,
-        (None, Some(_)) => false,
-    }
+    inner.min >= outer.min
+        && match (inner.max, outer.max) {
+            (_, None) => true,
+            (Some(i), Some(o)) => i <= o,
+            (None, Some(_)) => false,
+        }
 }
 
 proptest! {

@@ -139,7 +139,7 @@ pub fn account(ctx: &Context<'_>, c: &Claim) -> Option<Account> {
         precision: precision_of(ctx, k.wording.as_deref(), k.policy.as_deref(), k.interval),
         asserted_by: c.asserted_by.as_deref().map(|a| ctx.canonical(a)),
         sources: ctx.claim_sources(c),
-        origins: ctx.claim_origins(c),
+        origins: ctx.claim_origins(c).to_vec(),
         published: ctx.first_published(c).map(|(t, _)| t),
         date: c.date.clone(),
         quote: c.evidence.first().map(|e| e.quote.clone()),
@@ -225,7 +225,7 @@ fn figure(
     let mut keys: HashSet<String> = HashSet::new();
     for a in &voting {
         for o in &a.origins {
-            if keys.insert(ctx.config.aliases.key(o)) {
+            if keys.insert(o.to_lowercase()) {
                 origins.push(o.clone());
             }
         }

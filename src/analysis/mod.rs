@@ -28,6 +28,8 @@ pub struct Context<'a> {
     pub superseded_by: HashMap<&'a str, Vec<&'a Id>>,
     /// Claim id -> active denial claims naming it.
     pub denied_by: HashMap<&'a str, Vec<&'a Claim>>,
+    /// Claim id -> its distinct canonical origins, computed once.
+    origins: HashMap<&'a str, Vec<String>>,
 }
 
 impl<'a> Context<'a> {
@@ -41,7 +43,9 @@ impl<'a> Context<'a> {
             config,
             superseded_by: HashMap::new(),
             denied_by: HashMap::new(),
+            origins: HashMap::new(),
         };
+        ctx.origins = ctx.all_origins();
         // Supersession first: a superseded denial no longer denies.
         let mut superseded_by: HashMap<&str, Vec<&Id>> = HashMap::new();
         for c in claims.iter().filter(|c| !c.is_retracted()) {
@@ -71,17 +75,40 @@ impl<'a> Context<'a> {
         self.config.aliases.canonical(name)
     }
 
-    /// The distinct canonical origins behind a claim's evidence, in first-seen order.
-    pub fn claim_origins(&self, c: &Claim) -> Vec<String> {
-        let mut seen = Vec::<(String, String)>::new();
-        for e in &c.evidence {
-            let o = origins::evidence_origin(e, &self.sources, &self.config.aliases);
-            let key = self.config.aliases.key(&o);
-            if !seen.iter().any(|(k, _)| *k == key) {
-                seen.push((key, o));
+    /// Every claim's distinct canonical origins, in first-seen order. Names
+    /// repeat a lot (a few outlets, a few officials), so each raw name is
+    /// canonicalized once.
+    fn all_origins(&self) -> HashMap<&'a str, Vec<String>> {
+        let mut cache: HashMap<String, String> = HashMap::new();
+        let mut out = HashMap::with_capacity(self.claims.len());
+        for c in self.claims {
+            let mut seen: Vec<String> = Vec::new();
+            for e in &c.evidence {
+                let raw = origins::raw_origin(e, &self.sources);
+                let canonical = match cache.get(&raw) {
+                    Some(canon) => canon.clone(),
+                    None => {
+                        let canon = self.config.aliases.canonical(&raw);
+                        cache.insert(raw, canon.clone());
+                        canon
+                    }
+                };
+                let key = canonical.to_lowercase();
+                if !seen.iter().any(|o| o.to_lowercase() == key) {
+                    seen.push(canonical);
+                }
             }
+            out.insert(c.id.as_str(), seen);
         }
-        seen.into_iter().map(|(_, o)| o).collect()
+        out
+    }
+
+    /// The distinct canonical origins behind a claim's evidence, in first-seen order.
+    pub fn claim_origins(&self, c: &Claim) -> &[String] {
+        self.origins
+            .get(c.id.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// The earliest publication time among the claim's sources.
@@ -121,7 +148,7 @@ impl Analysis {
         let statuses = status::statuses(&ctx, &figures, &responsibility);
         let origins = claims
             .iter()
-            .map(|c| (c.id.clone(), ctx.claim_origins(c)))
+            .map(|c| (c.id.clone(), ctx.claim_origins(c).to_vec()))
             .collect();
         Analysis {
             figures,

@@ -22,6 +22,19 @@ pub fn evidence_origin(
     }
 }
 
+/// The origin's name as written (not yet canonical): `attributed_to`, or the
+/// publisher of the root source, or `source ID` for a dangling reference.
+pub fn raw_origin(e: &Evidence, sources: &HashMap<&str, &Source>) -> String {
+    if let Some(a) = e.attributed_to.as_deref().filter(|a| !a.trim().is_empty()) {
+        return a.to_string();
+    }
+    let start = e.via.as_ref().unwrap_or(&e.source);
+    match root_source(start.as_str(), sources) {
+        Some(s) => s.publisher.clone(),
+        None => format!("source {start}"),
+    }
+}
+
 /// Follows `cites[0]` from `start` to the source that cites nothing (or to the
 /// last source before a cycle or a missing id).
 pub fn root_source<'a>(start: &str, sources: &HashMap<&str, &'a Source>) -> Option<&'a Source> {

@@ -55,7 +55,7 @@ pub fn responsibility(ctx: &Context<'_>) -> Vec<Responsibility> {
         }
         row.evidence += c.evidence.len();
         for o in ctx.claim_origins(c) {
-            push_unique(&mut row.origins, o);
+            push_unique(&mut row.origins, o.clone());
         }
         for d in ctx.denied_by.get(c.id.as_str()).into_iter().flatten() {
             let denier = d

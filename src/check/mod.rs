@@ -27,12 +27,32 @@ pub enum ArchiveState {
 
 /// What a rule sees.
 pub struct RuleInput<'a> {
+    pub root: &'a std::path::Path,
+    pub policy: &'a crate::count::CountPolicy,
     pub claims: &'a [Claim],
     pub sources: &'a [Source],
     pub claim_files: &'a HashSet<Id>,
     pub source_files: &'a HashSet<Id>,
     pub sources_by_id: HashMap<&'a str, &'a Source>,
     pub archives: HashMap<&'a str, ArchiveState>,
+}
+
+impl RuleInput<'_> {
+    /// Where a field of a claim is written (`evidence.2.quote`, `denies`).
+    pub fn claim_loc(&self, c: &Claim, key: &str) -> crate::diag::Loc {
+        if !c.locs.0.is_empty() {
+            return c.locs.get(key);
+        }
+        crate::record::locate(self.root, &c.path, key, self.policy, true)
+    }
+
+    /// Where a field of a source is written (`cites.0`, `sha256`).
+    pub fn source_loc(&self, s: &Source, key: &str) -> crate::diag::Loc {
+        if !s.locs.0.is_empty() {
+            return s.locs.get(key);
+        }
+        crate::record::locate(self.root, &s.path, key, self.policy, false)
+    }
 }
 
 pub type Rule = fn(&RuleInput<'_>) -> Vec<Diagnostic>;
@@ -91,6 +111,8 @@ pub fn read_archives<'a>(ws: &Workspace, sources: &'a [Source]) -> HashMap<&'a s
 /// Runs the loader's diagnostics and every rule; sorted by file and position.
 pub fn check(ws: &Workspace, loaded: &Loaded) -> Vec<Diagnostic> {
     let input = RuleInput {
+        root: &ws.root,
+        policy: &ws.config.policy,
         claims: &loaded.claims,
         sources: &loaded.sources,
         claim_files: &loaded.claim_files,

@@ -2,13 +2,17 @@
 //! per event, as text tables, Markdown or JSON.
 
 use super::table::{Grid, md_escape};
-use super::{Format, Style, json_doc, shorten};
+use super::{Format, Style, shorten};
+use crate::analysis::figures::Standing;
 use crate::analysis::{Account, Analysis, Figure, FigureStatus, Responsibility, Status};
 use crate::config::Config;
 use crate::count::Interval;
+use crate::count::Precision;
+use crate::id::Id;
+use crate::model::Kind;
 use crate::model::{Claim, Details, Source};
 use comfy_table::Color;
-use serde_json::{Value, json};
+use serde::Serialize;
 use std::collections::BTreeSet;
 
 const QUOTE_WIDTH: usize = 70;
@@ -245,87 +249,160 @@ impl<'a> Report<'a> {
     }
 
     fn json(&self) -> String {
-        let figures: Vec<Value> = self.analysis.figures.iter().map(figure_json).collect();
-        let responsibility: Vec<Value> = self
-            .analysis
-            .responsibility
-            .iter()
-            .map(responsibility_json)
-            .collect();
-        let claims: Vec<Value> = self
-            .claims
-            .iter()
-            .map(|c| {
-                json!({
-                    "id": c.id,
-                    "kind": c.kind(),
-                    "event": c.event,
-                    "statuses": self.analysis.statuses_of(&c.id),
-                    "origins": self.analysis.origins.get(&c.id).cloned().unwrap_or_default(),
+        let doc = ReportJson {
+            schema: "factcheck/report/v1",
+            events: &self.events,
+            figures: self.analysis.figures.iter().map(FigureJson::from).collect(),
+            responsibility: self
+                .analysis
+                .responsibility
+                .iter()
+                .map(ResponsibilityJson::from)
+                .collect(),
+            claims: self
+                .claims
+                .iter()
+                .map(|c| ClaimJson {
+                    id: &c.id,
+                    kind: c.kind(),
+                    event: &c.event,
+                    statuses: self.analysis.statuses_of(&c.id),
+                    origins: self
+                        .analysis
+                        .origins
+                        .get(&c.id)
+                        .map(Vec::as_slice)
+                        .unwrap_or(&[]),
                 })
-            })
-            .collect();
-        json_doc(
-            "report",
-            json!({ "events": self.events, "figures": figures, "responsibility": responsibility, "claims": claims }),
-        )
+                .collect(),
+        };
+        let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+}
+
+// The JSON contract, serialized straight from borrowed data (no value tree).
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    schema: &'static str,
+    events: &'a [String],
+    figures: Vec<FigureJson<'a>>,
+    responsibility: Vec<ResponsibilityJson<'a>>,
+    claims: Vec<ClaimJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClaimJson<'a> {
+    id: &'a Id,
+    kind: Kind,
+    event: &'a str,
+    statuses: &'a [Status],
+    origins: &'a [String],
+}
+
+#[derive(Serialize)]
+struct FigureJson<'a> {
+    event: &'a str,
+    category: &'a str,
+    group: &'a str,
+    status: FigureStatus,
+    consensus: Option<Interval>,
+    envelope: Interval,
+    independent_origins: usize,
+    origins: &'a [String],
+    loose: bool,
+    gap: Option<u64>,
+    contradictions: &'a [(Id, Id)],
+    accounts: Vec<AccountJson<'a>>,
+}
+
+impl<'a> From<&'a Figure> for FigureJson<'a> {
+    fn from(f: &'a Figure) -> Self {
+        FigureJson {
+            event: &f.event,
+            category: &f.category,
+            group: &f.group,
+            status: f.status,
+            consensus: f.consensus,
+            envelope: f.envelope,
+            independent_origins: f.origins.len(),
+            origins: &f.origins,
+            loose: f.loose,
+            gap: f.gap,
+            contradictions: &f.contradictions,
+            accounts: f.accounts.iter().map(AccountJson::from).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct AccountJson<'a> {
+    claim: &'a Id,
+    wording: Option<&'a str>,
+    min: u64,
+    max: Option<u64>,
+    precision: Precision,
+    vague: bool,
+    standing: Standing,
+    asserted_by: Option<&'a str>,
+    sources: &'a [Id],
+    origins: &'a [String],
+    published: Option<String>,
+    quote: Option<&'a str>,
+}
+
+impl<'a> From<&'a Account> for AccountJson<'a> {
+    fn from(a: &'a Account) -> Self {
+        AccountJson {
+            claim: &a.claim,
+            wording: a.wording.as_deref(),
+            min: a.interval.min,
+            max: a.interval.max,
+            precision: a.precision,
+            vague: a.is_vague(),
+            standing: a.standing,
+            asserted_by: a.asserted_by.as_deref(),
+            sources: &a.sources,
+            origins: &a.origins,
+            published: a.published.as_ref().map(|p| p.to_utc_string()),
+            quote: a.quote.as_deref(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ResponsibilityJson<'a> {
+    event: &'a str,
+    actor: &'a str,
+    claims: &'a [Id],
+    asserted_by: &'a [String],
+    denied_by: &'a [String],
+    denial_claims: &'a [Id],
+    contested: bool,
+    evidence: usize,
+    origins: &'a [String],
+}
+
+impl<'a> From<&'a Responsibility> for ResponsibilityJson<'a> {
+    fn from(r: &'a Responsibility) -> Self {
+        ResponsibilityJson {
+            event: &r.event,
+            actor: &r.actor,
+            claims: &r.claims,
+            asserted_by: &r.asserted_by,
+            denied_by: &r.denied_by,
+            denial_claims: &r.denial_claims,
+            contested: r.contested,
+            evidence: r.evidence,
+            origins: &r.origins,
+        }
     }
 }
 
 pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-pub fn interval_json(i: &Interval) -> Value {
-    json!({ "min": i.min, "max": i.max })
-}
-
-fn account_json(a: &Account) -> Value {
-    json!({
-        "claim": a.claim,
-        "wording": a.wording,
-        "min": a.interval.min,
-        "max": a.interval.max,
-        "precision": a.precision,
-        "vague": a.is_vague(),
-        "standing": a.standing,
-        "asserted_by": a.asserted_by,
-        "sources": a.sources,
-        "origins": a.origins,
-        "published": a.published.as_ref().map(|p| p.to_utc_string()),
-        "quote": a.quote,
-    })
-}
-
-pub fn figure_json(f: &Figure) -> Value {
-    json!({
-        "event": f.event,
-        "category": f.category,
-        "group": f.group,
-        "status": f.status,
-        "consensus": f.consensus.as_ref().map(interval_json),
-        "envelope": interval_json(&f.envelope),
-        "independent_origins": f.origins.len(),
-        "origins": f.origins,
-        "loose": f.loose,
-        "gap": f.gap,
-        "contradictions": f.contradictions.iter().map(|(a, b)| json!([a, b])).collect::<Vec<_>>(),
-        "accounts": f.accounts.iter().map(account_json).collect::<Vec<_>>(),
-    })
-}
-
-fn responsibility_json(r: &Responsibility) -> Value {
-    json!({
-        "event": r.event,
-        "actor": r.actor,
-        "claims": r.claims,
-        "asserted_by": r.asserted_by,
-        "denied_by": r.denied_by,
-        "denial_claims": r.denial_claims,
-        "contested": r.contested,
-        "evidence": r.evidence,
-        "origins": r.origins,
-    })
 }
 
 fn range_text(f: &Figure) -> String {

@@ -11,7 +11,7 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
         let state = input.archives.get(s.id.as_str());
         match (&s.sha256, state) {
             (Some(_), Some(ArchiveState::Missing) | None) => out.push(
-                Diagnostic::new("E012", &s.path, s.locs.get("sha256"), format!("archive {} is missing", txt.display()))
+                Diagnostic::new("E012", &s.path, input.source_loc(s, "sha256"), format!("archive {} is missing", txt.display()))
                     .help("restore the archived text (git checkout), or remove `sha256` if the source has no archive"),
             ),
             (_, Some(ArchiveState::Unreadable(why))) => out.push(
@@ -19,7 +19,7 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
                     .help("make it a readable regular file"),
             ),
             (Some(recorded), Some(ArchiveState::Present { sha256, .. })) if recorded != sha256 => out.push(
-                Diagnostic::new("E013", &s.path, s.locs.get("sha256"), format!("archive {} was modified: its sha256 is {sha256}", txt.display()))
+                Diagnostic::new("E013", &s.path, input.source_loc(s, "sha256"), format!("archive {} was modified: its sha256 is {sha256}", txt.display()))
                     .help("archives are kept as captured; restore the original, or record a new version with `factcheck source add NEW --revises OLD --text-file ...`"),
             ),
             (None, Some(ArchiveState::Present { sha256, .. })) => out.push(

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 /// Finds each cycle once, reported on the source where it is entered first (by id).
 fn cycles(
+    input: &RuleInput<'_>,
     sources: &[Source],
     edges: impl Fn(&Source) -> Vec<&str>,
     field: &str,
@@ -41,11 +42,14 @@ fn cycles(
                             let mut ring: Vec<&str> = path[from..].to_vec();
                             ring.push(n);
                             let s = by_id[n];
-                            let at = s.locs.get(if field == "cites" {
-                                "cites.0"
-                            } else {
-                                "revises"
-                            });
+                            let at = input.source_loc(
+                                s,
+                                if field == "cites" {
+                                    "cites.0"
+                                } else {
+                                    "revises"
+                                },
+                            );
                             out.push(
                             Diagnostic::new("E010", &s.path, at, format!("`{field}` forms a cycle: {}", ring.join(" -> ")))
                                 .help(format!("a source cannot {} itself, even through others; remove one link", if field == "cites" { "cite" } else { "revise" })),
@@ -67,11 +71,13 @@ fn cycles(
 
 pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
     let mut out = cycles(
+        input,
         input.sources,
         |s| s.cites.iter().map(|c| c.as_str()).collect(),
         "cites",
     );
     out.extend(cycles(
+        input,
         input.sources,
         |s| s.revises.iter().map(|c| c.as_str()).collect(),
         "revises",

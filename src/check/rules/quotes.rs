@@ -7,7 +7,7 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for c in input.claims {
         for (i, e) in c.evidence.iter().enumerate() {
-            let at = c.locs.get(&format!("evidence.{i}.quote"));
+            let at = || input.claim_loc(c, &format!("evidence.{i}.quote"));
             match input.archives.get(e.source.as_str()) {
                 Some(ArchiveState::Present { archive, .. })
                     if !archive.contains(&e.quote) => {
@@ -18,10 +18,10 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
                             ),
                             None => "copy the words exactly as the archive has them".into(),
                         };
-                        out.push(Diagnostic::new("E011", &c.path, at, format!("quote not found in the archived text of `{}`", e.source)).help(help));
+                        out.push(Diagnostic::new("E011", &c.path, at(), format!("quote not found in the archived text of `{}`", e.source)).help(help));
                     }
                 Some(ArchiveState::Missing) => out.push(
-                    Diagnostic::new("W102", &c.path, at, format!("quote cannot be verified: source `{}` has no archived text", e.source))
+                    Diagnostic::new("W102", &c.path, at(), format!("quote cannot be verified: source `{}` has no archived text", e.source))
                         .help("archive the text with `factcheck source add ... --text-file`, if one exists"),
                 ),
                 // Unreadable archives and unknown sources have their own diagnostics.

@@ -9,7 +9,7 @@ use std::path::Path;
 fn missing_source(
     input: &RuleInput<'_>,
     file: &Path,
-    at: crate::diag::Loc,
+    at: impl FnOnce() -> crate::diag::Loc,
     field: &str,
     id: &Id,
 ) -> Option<Diagnostic> {
@@ -25,7 +25,7 @@ fn missing_source(
         Diagnostic::new(
             "E008",
             file,
-            at,
+            at(),
             format!("`{field}` names source `{id}`, which does not exist"),
         )
         .help(help),
@@ -35,7 +35,7 @@ fn missing_source(
 fn missing_claim(
     input: &RuleInput<'_>,
     file: &Path,
-    at: crate::diag::Loc,
+    at: impl FnOnce() -> crate::diag::Loc,
     field: &str,
     id: &Id,
 ) -> Option<Diagnostic> {
@@ -51,7 +51,7 @@ fn missing_claim(
         Diagnostic::new(
             "E009",
             file,
-            at,
+            at(),
             format!("`{field}` names claim `{id}`, which does not exist"),
         )
         .help(help),
@@ -65,7 +65,7 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
             out.extend(missing_source(
                 input,
                 &c.path,
-                c.locs.get(&format!("evidence.{i}.source")),
+                || input.claim_loc(c, &format!("evidence.{i}.source")),
                 "source",
                 &e.source,
             ));
@@ -73,7 +73,7 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
                 out.extend(missing_source(
                     input,
                     &c.path,
-                    c.locs.get(&format!("evidence.{i}.via")),
+                    || input.claim_loc(c, &format!("evidence.{i}.via")),
                     "via",
                     via,
                 ));
@@ -81,13 +81,13 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
         }
         for name in RELATIONS {
             for (i, other) in c.relations.get(name).iter().enumerate() {
-                let at = c.locs.get(&format!("relations.{name}.{i}"));
+                let at = || input.claim_loc(c, &format!("relations.{name}.{i}"));
                 if other == &c.id {
                     out.push(
                         Diagnostic::new(
                             "E009",
                             &c.path,
-                            at,
+                            at(),
                             format!("`{name}` names the claim itself"),
                         )
                         .help("a relation links two different claims"),
@@ -100,7 +100,7 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
             out.extend(missing_claim(
                 input,
                 &c.path,
-                c.locs.get("denies"),
+                || input.claim_loc(c, "denies"),
                 "denies",
                 denies,
             ));
@@ -111,7 +111,7 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
             out.extend(missing_source(
                 input,
                 &s.path,
-                s.locs.get(&format!("cites.{i}")),
+                || input.source_loc(s, &format!("cites.{i}")),
                 "cites",
                 cited,
             ));
@@ -120,7 +120,7 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
             out.extend(missing_source(
                 input,
                 &s.path,
-                s.locs.get("revises"),
+                || input.source_loc(s, "revises"),
                 "revises",
                 r,
             ));

@@ -41,7 +41,7 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
                         Diagnostic::new(
                             "W103",
                             &c.path,
-                            c.locs.get(&format!("evidence.{i}.quote")),
+                            input.claim_loc(c, &format!("evidence.{i}.quote")),
                             format!("source `{}` was revised by `{last}`, and the quoted passage is gone from it", e.source),
                         )
                         .help(format!("run `factcheck source diff {} {last}` to see what changed; retract or update the claim", e.source)),
