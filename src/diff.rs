@@ -171,8 +171,8 @@ fn summary(c: &Claim) -> String {
 fn claim_changes(
     old: &[Claim],
     new: &[Claim],
-    old_st: &Analysis,
-    new_st: &Analysis,
+    old_st: &Analysis<'_>,
+    new_st: &Analysis<'_>,
 ) -> Vec<RecordChange> {
     let o: BTreeMap<&Id, &Claim> = old.iter().map(|c| (&c.id, c)).collect();
     let n: BTreeMap<&Id, &Claim> = new.iter().map(|c| (&c.id, c)).collect();
@@ -202,8 +202,12 @@ fn claim_changes(
                         ..rc(id, "retracted")
                     });
                 }
-                let was_sup = old_st.statuses_of(id).contains(&Status::Superseded);
-                let is_sup = new_st.statuses_of(id).contains(&Status::Superseded);
+                let was_sup = old_st
+                    .statuses_of(id.as_str())
+                    .contains(&Status::Superseded);
+                let is_sup = new_st
+                    .statuses_of(id.as_str())
+                    .contains(&Status::Superseded);
                 if is_sup && !was_sup {
                     out.push(rc(id, "superseded"));
                 }
@@ -310,15 +314,16 @@ pub fn diff(old: &Loaded, new: &Loaded, config: &Config) -> Diff {
         .collect();
 
     // Status changes of claims present on both sides (new claims are listed as added).
-    let statuses = b
-        .statuses
+    let statuses = new
+        .claims
         .iter()
-        .filter_map(|(id, after)| {
-            let before = a.statuses.get(id)?;
+        .filter(|c| a.has(c.id.as_str()))
+        .filter_map(|c| {
+            let (before, after) = (a.statuses_of(c.id.as_str()), b.statuses_of(c.id.as_str()));
             (before != after).then(|| StatusChange {
-                id: id.clone(),
-                before: before.clone(),
-                after: after.clone(),
+                id: c.id.clone(),
+                before: before.to_vec(),
+                after: after.to_vec(),
             })
         })
         .collect();

@@ -10,6 +10,7 @@ pub mod count;
 pub mod diag;
 pub mod diff;
 pub mod error;
+pub mod fxhash;
 pub mod git;
 pub mod id;
 pub mod model;

@@ -4,11 +4,11 @@
 use crate::config::{CONFIG_FILE, Config};
 use crate::diag::{Diagnostic, Loc};
 use crate::error::{Error, Result};
+use crate::fxhash::FxHashSet;
 use crate::id::Id;
 use crate::model::{Claim, Source};
 use crate::record::{parse_claim, parse_claim_with, parse_source, parse_source_with};
 use rayon::prelude::*;
-use std::collections::HashSet;
 use std::io::Read;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
@@ -21,6 +21,14 @@ pub struct Workspace {
     pub config: Config,
 }
 
+/// The records of one directory.
+struct DirRecords<T> {
+    records: Vec<T>,
+    ids: FxHashSet<Id>,
+    diagnostics: Vec<Diagnostic>,
+    skipped: Vec<PathBuf>,
+}
+
 /// Everything read from the workspace: the records that parsed cleanly, every
 /// diagnostic, and the ids of every record file present (parsed or not).
 #[derive(Default)]
@@ -28,8 +36,8 @@ pub struct Loaded {
     pub claims: Vec<Claim>,
     pub sources: Vec<Source>,
     pub diagnostics: Vec<Diagnostic>,
-    pub claim_files: HashSet<Id>,
-    pub source_files: HashSet<Id>,
+    pub claim_files: FxHashSet<Id>,
+    pub source_files: FxHashSet<Id>,
     /// Record files that could not be read or had errors, relative to the root.
     pub skipped: Vec<PathBuf>,
 }
@@ -159,50 +167,78 @@ impl Workspace {
     /// Loads every record, in parallel. Never fails on a bad file: the file is
     /// named in a diagnostic and skipped.
     pub fn load(&self) -> Loaded {
-        let mut loaded = Loaded::default();
-        let claim_entries = self.entries(CLAIMS_DIR, &mut loaded.diagnostics);
-        let source_entries = self.entries(SOURCES_DIR, &mut loaded.diagnostics);
         let limit = self.config.max_file_size;
         let policy = &self.config.policy;
-
-        let claims: Vec<_> = claim_entries
-            .par_iter()
-            .map(|(id, rel)| match read_record(&self.root, rel, limit) {
-                Ok(text) => {
-                    let p = parse_claim_with(id.as_str(), rel, &text, policy, false);
-                    (p.record, p.diagnostics)
-                }
-                Err(d) => (None, vec![d]),
-            })
-            .collect();
-        let sources: Vec<_> = source_entries
-            .par_iter()
-            .map(|(id, rel)| match read_record(&self.root, rel, limit) {
-                Ok(text) => {
-                    let p = parse_source_with(id.as_str(), rel, &text, false);
-                    (p.record, p.diagnostics)
-                }
-                Err(d) => (None, vec![d]),
-            })
-            .collect();
-
-        for ((id, rel), (record, diags)) in claim_entries.iter().zip(claims) {
-            loaded.claim_files.insert(id.clone());
-            if record.is_none() {
-                loaded.skipped.push(rel.clone());
-            }
-            loaded.claims.extend(record);
-            loaded.diagnostics.extend(diags);
-        }
-        for ((id, rel), (record, diags)) in source_entries.iter().zip(sources) {
-            loaded.source_files.insert(id.clone());
-            if record.is_none() {
-                loaded.skipped.push(rel.clone());
-            }
-            loaded.sources.extend(record);
-            loaded.diagnostics.extend(diags);
-        }
+        // Both directories at once: listing a directory is serial work, and
+        // the other core would otherwise wait.
+        let (claims, sources) = rayon::join(
+            || {
+                self.load_dir(
+                    CLAIMS_DIR,
+                    |id, rel, text| {
+                        let p = parse_claim_with(id, rel, text, policy, false);
+                        (p.record, p.diagnostics)
+                    },
+                    limit,
+                )
+            },
+            || {
+                self.load_dir(
+                    SOURCES_DIR,
+                    |id, rel, text| {
+                        let p = parse_source_with(id, rel, text, false);
+                        (p.record, p.diagnostics)
+                    },
+                    limit,
+                )
+            },
+        );
+        let mut diagnostics = claims.diagnostics;
+        diagnostics.extend(sources.diagnostics);
+        let mut skipped = claims.skipped;
+        skipped.extend(sources.skipped);
+        let loaded = Loaded {
+            claims: claims.records,
+            sources: sources.records,
+            diagnostics,
+            claim_files: claims.ids,
+            source_files: sources.ids,
+            skipped,
+        };
         loaded
+    }
+
+    fn load_dir<T: Send>(
+        &self,
+        dir: &str,
+        parse: impl Fn(&str, &Path, &str) -> (Option<T>, Vec<Diagnostic>) + Sync,
+        limit: u64,
+    ) -> DirRecords<T> {
+        let mut diagnostics = Vec::new();
+        let entries = self.entries(dir, &mut diagnostics);
+        let parsed: Vec<_> = entries
+            .par_iter()
+            .map(|(id, rel)| match read_record(&self.root, rel, limit) {
+                Ok(text) => parse(id.as_str(), rel, &text),
+                Err(d) => (None, vec![d]),
+            })
+            .collect();
+        let mut out = DirRecords {
+            records: Vec::with_capacity(entries.len()),
+            ids: FxHashSet::default(),
+            diagnostics,
+            skipped: Vec::new(),
+        };
+        out.ids.reserve(entries.len());
+        for ((id, rel), (record, diags)) in entries.into_iter().zip(parsed) {
+            if record.is_none() {
+                out.skipped.push(rel);
+            }
+            out.ids.insert(id);
+            out.records.extend(record);
+            out.diagnostics.extend(diags);
+        }
+        out
     }
 
     /// The `*.toml` record files of one directory, sorted by id. Files that can

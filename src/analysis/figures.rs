@@ -3,10 +3,11 @@
 
 use super::Context;
 use crate::count::{EXPLICIT_POLICY, Interval, Precision};
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::id::Id;
 use crate::model::Claim;
 use crate::timestamp::Timestamp;
-use std::collections::{BTreeMap, HashSet};
+use rayon::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -148,24 +149,38 @@ pub fn account(ctx: &Context<'_>, c: &Claim) -> Option<Account> {
 }
 
 pub fn figures(ctx: &Context<'_>) -> Vec<Figure> {
-    let mut groups: BTreeMap<(String, String, String), Vec<Account>> = BTreeMap::new();
-    for c in ctx.claims {
-        if let (Some(k), Some(a)) = (c.casualty(), account(ctx, c)) {
+    // Accounts on all cores, then grouped by (event, category, group).
+    let accounts: Vec<(&Claim, Account)> = ctx
+        .claims
+        .par_iter()
+        .filter_map(|c| account(ctx, c).map(|a| (c, a)))
+        .collect();
+    let mut groups: FxHashMap<(&str, &str, &str), Vec<Account>> = FxHashMap::default();
+    for (c, a) in accounts {
+        if let Some(k) = c.casualty() {
             groups
-                .entry((c.event.clone(), k.category.clone(), k.group.clone()))
+                .entry((c.event.as_str(), k.category.as_str(), k.group.as_str()))
                 .or_default()
                 .push(a);
         }
     }
+    let mut groups: Vec<_> = groups.into_iter().collect();
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     groups
-        .into_iter()
+        .into_par_iter()
         .map(|((event, category, group), mut accounts)| {
             accounts.sort_by(|a, b| {
                 a.published
                     .cmp(&b.published)
                     .then_with(|| a.claim.cmp(&b.claim))
             });
-            figure(ctx, event, category, group, accounts)
+            figure(
+                ctx,
+                event.to_string(),
+                category.to_string(),
+                group.to_string(),
+                accounts,
+            )
         })
         .collect()
 }
@@ -188,7 +203,7 @@ fn figure(
         .map(|a| Some(a.interval))
         .reduce(|x, y| x.and_then(|x| y.and_then(|y| x.intersect(&y))))
         .flatten();
-    let ids: HashSet<&str> = voting.iter().map(|a| a.claim.as_str()).collect();
+    let ids: FxHashSet<&str> = voting.iter().map(|a| a.claim.as_str()).collect();
     let mut contradictions = Vec::new();
     for a in &voting {
         if let Some(c) = ctx.by_id.get(a.claim.as_str()) {
@@ -222,7 +237,7 @@ fn figure(
         }
     };
     let mut origins: Vec<String> = Vec::new();
-    let mut keys: HashSet<String> = HashSet::new();
+    let mut keys: FxHashSet<String> = FxHashSet::default();
     for a in &voting {
         for o in &a.origins {
             if keys.insert(o.to_lowercase()) {

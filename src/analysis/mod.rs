@@ -13,41 +13,50 @@ pub use status::Status;
 pub use timeline::{FigureTimeline, Version};
 
 use crate::config::Config;
+use crate::fxhash::FxHashMap;
 use crate::id::Id;
 use crate::model::{Claim, Source};
 use crate::timestamp::Timestamp;
-use std::collections::{BTreeMap, HashMap};
+use rayon::prelude::*;
 
 /// Lookups shared by every rule.
 pub struct Context<'a> {
     pub claims: &'a [Claim],
-    pub sources: HashMap<&'a str, &'a Source>,
-    pub by_id: HashMap<&'a str, &'a Claim>,
+    pub sources: FxHashMap<&'a str, &'a Source>,
+    pub by_id: FxHashMap<&'a str, &'a Claim>,
+    /// Claim id -> position in `claims`.
+    pub index: FxHashMap<&'a str, usize>,
     pub config: &'a Config,
     /// Claim id -> ids of active claims that supersede it.
-    pub superseded_by: HashMap<&'a str, Vec<&'a Id>>,
+    pub superseded_by: FxHashMap<&'a str, Vec<&'a Id>>,
     /// Claim id -> active denial claims naming it.
-    pub denied_by: HashMap<&'a str, Vec<&'a Claim>>,
-    /// Claim id -> its distinct canonical origins, computed once.
-    origins: HashMap<&'a str, Vec<String>>,
+    pub denied_by: FxHashMap<&'a str, Vec<&'a Claim>>,
+    /// Each claim's distinct canonical origins, by position, computed once.
+    origins: Vec<Vec<String>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(claims: &'a [Claim], sources: &'a [Source], config: &'a Config) -> Self {
-        let by_id: HashMap<&str, &Claim> = claims.iter().map(|c| (c.id.as_str(), c)).collect();
+        let by_id: FxHashMap<&str, &Claim> = claims.iter().map(|c| (c.id.as_str(), c)).collect();
+        let index = claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
         let sources = sources.iter().map(|s| (s.id.as_str(), s)).collect();
         let mut ctx = Context {
             claims,
             sources,
             by_id,
+            index,
             config,
-            superseded_by: HashMap::new(),
-            denied_by: HashMap::new(),
-            origins: HashMap::new(),
+            superseded_by: FxHashMap::default(),
+            denied_by: FxHashMap::default(),
+            origins: Vec::new(),
         };
         ctx.origins = ctx.all_origins();
         // Supersession first: a superseded denial no longer denies.
-        let mut superseded_by: HashMap<&str, Vec<&Id>> = HashMap::new();
+        let mut superseded_by: FxHashMap<&str, Vec<&Id>> = FxHashMap::default();
         for c in claims.iter().filter(|c| !c.is_retracted()) {
             for old in &c.relations.supersedes {
                 if old != &c.id {
@@ -56,7 +65,7 @@ impl<'a> Context<'a> {
             }
         }
         ctx.superseded_by = superseded_by;
-        let mut denied_by: HashMap<&str, Vec<&Claim>> = HashMap::new();
+        let mut denied_by: FxHashMap<&str, Vec<&Claim>> = FxHashMap::default();
         for c in claims.iter().filter(|c| ctx.is_active(c)) {
             if let crate::model::Details::Denial { denies } = &c.details {
                 denied_by.entry(denies.as_str()).or_default().push(c);
@@ -75,38 +84,46 @@ impl<'a> Context<'a> {
         self.config.aliases.canonical(name)
     }
 
-    /// Every claim's distinct canonical origins, in first-seen order. Names
-    /// repeat a lot (a few outlets, a few officials), so each raw name is
-    /// canonicalized once.
-    fn all_origins(&self) -> HashMap<&'a str, Vec<String>> {
-        let mut cache: HashMap<String, String> = HashMap::new();
-        let mut out = HashMap::with_capacity(self.claims.len());
-        for c in self.claims {
-            let mut seen: Vec<String> = Vec::new();
-            for e in &c.evidence {
-                let raw = origins::raw_origin(e, &self.sources);
-                let canonical = match cache.get(&raw) {
-                    Some(canon) => canon.clone(),
-                    None => {
-                        let canon = self.config.aliases.canonical(&raw);
-                        cache.insert(raw, canon.clone());
-                        canon
+    /// Every claim's distinct canonical origins, in first-seen order, on all
+    /// cores. Names repeat a lot (a few outlets, a few officials), so each
+    /// thread canonicalizes each raw name once.
+    fn all_origins(&self) -> Vec<Vec<String>> {
+        self.claims
+            .par_iter()
+            .map_init(FxHashMap::<String, String>::default, |cache, c| {
+                let mut seen: Vec<String> = Vec::with_capacity(c.evidence.len());
+                for e in &c.evidence {
+                    let raw = origins::raw_origin(e, &self.sources);
+                    let canonical = match cache.get(&raw) {
+                        Some(canon) => canon.clone(),
+                        None => {
+                            let canon = self.config.aliases.canonical(&raw);
+                            cache.insert(raw, canon.clone());
+                            canon
+                        }
+                    };
+                    if !seen.iter().any(|o| {
+                        o.eq_ignore_ascii_case(&canonical)
+                            || o.to_lowercase() == canonical.to_lowercase()
+                    }) {
+                        seen.push(canonical);
                     }
-                };
-                let key = canonical.to_lowercase();
-                if !seen.iter().any(|o| o.to_lowercase() == key) {
-                    seen.push(canonical);
                 }
-            }
-            out.insert(c.id.as_str(), seen);
-        }
-        out
+                seen
+            })
+            .collect()
+    }
+
+    /// The origins of the claim at position `i` of `claims`.
+    pub fn origins_at(&self, i: usize) -> &[String] {
+        self.origins.get(i).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The distinct canonical origins behind a claim's evidence, in first-seen order.
     pub fn claim_origins(&self, c: &Claim) -> &[String] {
-        self.origins
+        self.index
             .get(c.id.as_str())
+            .and_then(|i| self.origins.get(*i))
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
@@ -133,32 +150,49 @@ impl<'a> Context<'a> {
 }
 
 /// The whole derived picture of a workspace.
-pub struct Analysis {
+pub struct Analysis<'a> {
     pub figures: Vec<Figure>,
     pub responsibility: Vec<Responsibility>,
-    pub statuses: BTreeMap<Id, Vec<Status>>,
-    pub origins: BTreeMap<Id, Vec<String>>,
+    /// Per claim, by position in the claims given to [`Analysis::new`].
+    statuses: Vec<Vec<Status>>,
+    origins: Vec<Vec<String>>,
+    index: FxHashMap<&'a str, usize>,
 }
 
-impl Analysis {
-    pub fn new(claims: &[Claim], sources: &[Source], config: &Config) -> Analysis {
+impl<'a> Analysis<'a> {
+    pub fn new(claims: &'a [Claim], sources: &'a [Source], config: &'a Config) -> Analysis<'a> {
         let ctx = Context::new(claims, sources, config);
         let figures = figures::figures(&ctx);
         let responsibility = responsibility::responsibility(&ctx);
         let statuses = status::statuses(&ctx, &figures, &responsibility);
-        let origins = claims
-            .iter()
-            .map(|c| (c.id.clone(), ctx.claim_origins(c).to_vec()))
-            .collect();
+        let Context { origins, index, .. } = ctx;
         Analysis {
             figures,
             responsibility,
             statuses,
             origins,
+            index,
         }
     }
 
-    pub fn statuses_of(&self, id: &Id) -> &[Status] {
-        self.statuses.get(id).map(Vec::as_slice).unwrap_or(&[])
+    pub fn statuses_of(&self, id: &str) -> &[Status] {
+        self.index
+            .get(id)
+            .and_then(|i| self.statuses.get(*i))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    pub fn origins_of(&self, id: &str) -> &[String] {
+        self.index
+            .get(id)
+            .and_then(|i| self.origins.get(*i))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Whether `id` is one of the analysed claims.
+    pub fn has(&self, id: &str) -> bool {
+        self.index.contains_key(id)
     }
 }

@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 /// `attributed_to` if given; else the publisher of the root source reached by
 /// following `via`, then each source's first `cites` entry (guarding cycles).
-pub fn evidence_origin(
+pub fn evidence_origin<S: std::hash::BuildHasher>(
     e: &Evidence,
-    sources: &HashMap<&str, &Source>,
+    sources: &HashMap<&str, &Source, S>,
     aliases: &Aliases,
 ) -> String {
     if let Some(a) = e.attributed_to.as_deref().filter(|a| !a.trim().is_empty()) {
@@ -24,7 +24,10 @@ pub fn evidence_origin(
 
 /// The origin's name as written (not yet canonical): `attributed_to`, or the
 /// publisher of the root source, or `source ID` for a dangling reference.
-pub fn raw_origin(e: &Evidence, sources: &HashMap<&str, &Source>) -> String {
+pub fn raw_origin<S: std::hash::BuildHasher>(
+    e: &Evidence,
+    sources: &HashMap<&str, &Source, S>,
+) -> String {
     if let Some(a) = e.attributed_to.as_deref().filter(|a| !a.trim().is_empty()) {
         return a.to_string();
     }
@@ -37,7 +40,10 @@ pub fn raw_origin(e: &Evidence, sources: &HashMap<&str, &Source>) -> String {
 
 /// Follows `cites[0]` from `start` to the source that cites nothing (or to the
 /// last source before a cycle or a missing id).
-pub fn root_source<'a>(start: &str, sources: &HashMap<&str, &'a Source>) -> Option<&'a Source> {
+pub fn root_source<'a, S: std::hash::BuildHasher>(
+    start: &str,
+    sources: &HashMap<&str, &'a Source, S>,
+) -> Option<&'a Source> {
     let mut seen = HashSet::new();
     let mut cur = *sources.get(start)?;
     seen.insert(cur.id.as_str());

@@ -1,9 +1,9 @@
 //! Claim statuses: several can hold at once; reports list them all.
 
 use super::{Context, Figure, FigureStatus, Responsibility};
-use crate::id::Id;
+use crate::fxhash::FxHashSet;
 use crate::model::Kind;
-use std::collections::{BTreeMap, HashSet};
+use rayon::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -64,8 +64,8 @@ pub fn statuses(
     ctx: &Context<'_>,
     figures: &[Figure],
     resp: &[Responsibility],
-) -> BTreeMap<Id, Vec<Status>> {
-    let conflicting_accounts: HashSet<&str> = figures
+) -> Vec<Vec<Status>> {
+    let conflicting_accounts: FxHashSet<&str> = figures
         .iter()
         .filter(|f| f.status == FigureStatus::Conflicting)
         .flat_map(|f| {
@@ -76,7 +76,7 @@ pub fn statuses(
         })
         .collect();
     // Claims linked by `contradicts` to an active claim, in either direction.
-    let mut contradicted: HashSet<&str> = HashSet::new();
+    let mut contradicted: FxHashSet<&str> = FxHashSet::default();
     for c in ctx.claims {
         for other in &c.relations.contradicts {
             let other_active = ctx
@@ -89,7 +89,7 @@ pub fn statuses(
             }
         }
     }
-    let contested_events: HashSet<&str> = resp
+    let contested_events: FxHashSet<&str> = resp
         .iter()
         .filter(|r| r.contested)
         .map(|r| r.event.as_str())
@@ -97,10 +97,11 @@ pub fn statuses(
     let threshold = ctx.config.corroboration_threshold;
 
     ctx.claims
-        .iter()
-        .map(|c| {
+        .par_iter()
+        .enumerate()
+        .map(|(i, c)| {
             let mut s = Vec::new();
-            let origins = ctx.claim_origins(c).len();
+            let origins = ctx.origins_at(i).len();
             if c.evidence.is_empty() {
                 s.push(Status::Unsourced);
             } else if origins >= threshold {
@@ -130,7 +131,7 @@ pub fn statuses(
             if c.is_retracted() {
                 s.push(Status::Retracted);
             }
-            (c.id.clone(), s)
+            s
         })
         .collect()
 }

@@ -6,23 +6,19 @@ pub mod codes;
 pub mod rules;
 
 use crate::diag::Diagnostic;
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::id::Id;
 use crate::model::{Claim, Source};
 use crate::quote::Archive;
 use crate::workspace::{Loaded, Workspace};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The state of one source's archived text.
 pub enum ArchiveState {
-    /// No `sources/<id>.txt`.
-    Missing,
     Unreadable(String),
-    Present {
-        archive: Archive,
-        sha256: String,
-    },
+    Present { archive: Archive, sha256: String },
 }
 
 /// What a rule sees.
@@ -31,10 +27,11 @@ pub struct RuleInput<'a> {
     pub policy: &'a crate::count::CountPolicy,
     pub claims: &'a [Claim],
     pub sources: &'a [Source],
-    pub claim_files: &'a HashSet<Id>,
-    pub source_files: &'a HashSet<Id>,
+    pub claim_files: &'a FxHashSet<Id>,
+    pub source_files: &'a FxHashSet<Id>,
     pub sources_by_id: HashMap<&'a str, &'a Source>,
-    pub archives: HashMap<&'a str, ArchiveState>,
+    /// Archived texts by source id; a source with none is absent.
+    pub archives: FxHashMap<String, ArchiveState>,
 }
 
 impl RuleInput<'_> {
@@ -75,41 +72,88 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Reads every source's archive (in parallel): hash and normalized text.
-pub fn read_archives<'a>(ws: &Workspace, sources: &'a [Source]) -> HashMap<&'a str, ArchiveState> {
-    sources
-        .par_iter()
-        .map(|s| {
-            let path = ws.path(&Workspace::archive_rel(&s.id));
-            let state = match std::fs::symlink_metadata(&path) {
-                Err(_) => ArchiveState::Missing,
-                Ok(m) if m.file_type().is_symlink() => {
-                    ArchiveState::Unreadable("it is a symbolic link".into())
-                }
-                Ok(m) if m.len() > ws.config.max_file_size => ArchiveState::Unreadable(format!(
-                    "it is {} bytes, over the limit of {} bytes",
-                    m.len(),
-                    ws.config.max_file_size
-                )),
-                Ok(_) => match std::fs::read(&path) {
-                    Err(e) => ArchiveState::Unreadable(e.to_string()),
-                    Ok(bytes) => {
-                        let sha256 = sha256_hex(&bytes);
-                        let text = String::from_utf8_lossy(&bytes);
-                        ArchiveState::Present {
-                            archive: Archive::new(&text),
-                            sha256,
-                        }
-                    }
-                },
-            };
-            (s.id.as_str(), state)
+/// Reads every archive (`sources/*.txt`) in parallel: hash and normalized text.
+pub fn read_archives(ws: &Workspace) -> FxHashMap<String, ArchiveState> {
+    let dir = ws.root.join(crate::workspace::SOURCES_DIR);
+    let names: Vec<String> = match std::fs::read_dir(&dir) {
+        Ok(r) => r
+            .flatten()
+            .filter_map(|e| {
+                e.file_name()
+                    .to_str()
+                    .and_then(|n| n.strip_suffix(".txt"))
+                    .map(str::to_string)
+            })
+            .filter(|stem| !stem.starts_with('.'))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    let limit = ws.config.max_file_size;
+    names
+        .into_par_iter()
+        .map(|stem| {
+            let path = dir.join(format!("{stem}.txt"));
+            let state = read_archive(&path, limit);
+            (stem, state)
         })
         .collect()
 }
 
+fn read_archive(path: &std::path::Path, limit: u64) -> ArchiveState {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path);
+    let mut file = match file {
+        Ok(f) => f,
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return ArchiveState::Unreadable("it is a symbolic link".into());
+        }
+        Err(e) => return ArchiveState::Unreadable(e.to_string()),
+    };
+    match file.metadata() {
+        Ok(m) if !m.is_file() => {
+            return ArchiveState::Unreadable("it is not a regular file".into());
+        }
+        Ok(m) if m.len() > limit => {
+            return ArchiveState::Unreadable(format!(
+                "it is {} bytes, over the limit of {limit} bytes",
+                m.len()
+            ));
+        }
+        Err(e) => return ArchiveState::Unreadable(e.to_string()),
+        _ => {}
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = file.read_to_end(&mut bytes) {
+        return ArchiveState::Unreadable(e.to_string());
+    }
+    let sha256 = sha256_hex(&bytes);
+    let text = String::from_utf8_lossy(&bytes);
+    ArchiveState::Present {
+        archive: Archive::new(&text),
+        sha256,
+    }
+}
+
+/// Loads the workspace and reads the archives at the same time.
+pub fn load_for_check(ws: &Workspace) -> (Loaded, FxHashMap<String, ArchiveState>) {
+    rayon::join(|| ws.load(), || read_archives(ws))
+}
+
 /// Runs the loader's diagnostics and every rule; sorted by file and position.
 pub fn check(ws: &Workspace, loaded: &Loaded) -> Vec<Diagnostic> {
+    check_with(ws, loaded, read_archives(ws))
+}
+
+/// [`check`] with the archives already read (see [`load_for_check`]).
+pub fn check_with(
+    ws: &Workspace,
+    loaded: &Loaded,
+    archives: FxHashMap<String, ArchiveState>,
+) -> Vec<Diagnostic> {
     let input = RuleInput {
         root: &ws.root,
         policy: &ws.config.policy,
@@ -118,7 +162,7 @@ pub fn check(ws: &Workspace, loaded: &Loaded) -> Vec<Diagnostic> {
         claim_files: &loaded.claim_files,
         source_files: &loaded.source_files,
         sources_by_id: loaded.sources.iter().map(|s| (s.id.as_str(), s)).collect(),
-        archives: read_archives(ws, &loaded.sources),
+        archives,
     };
     let mut out = loaded.diagnostics.clone();
     let found: Vec<Vec<Diagnostic>> = RULES.par_iter().map(|rule| rule(&input)).collect();

@@ -19,8 +19,8 @@ pub struct Args {
 
 pub fn run(env: &Env, a: Args) -> Result<u8> {
     let ws = env.workspace()?;
-    let loaded = ws.load();
-    let diags = factcheck::check::check(&ws, &loaded);
+    let (loaded, archives) = factcheck::check::load_for_check(&ws);
+    let diags = factcheck::check::check_with(&ws, &loaded, archives);
     let format = match a.format {
         CheckFormat::Text => Format::Text,
         CheckFormat::Json => Format::Json,
@@ -32,11 +32,8 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
         PathBuf::new()
     };
     let out = factcheck::render::check::render(&diags, &ws.root, format, env.color, &prefix);
-    if format == Format::Text && !diags.is_empty() {
-        // Diagnostics are for people: keep them on stdout with the summary so
-        // `factcheck check | less` shows everything.
-    }
     super::emit(&out);
+    super::release(loaded);
     Ok(if diags.iter().any(|d| d.is_error()) {
         factcheck::error::EXIT_WANTING
     } else {

@@ -45,10 +45,13 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
         .filter(|c| kind.is_none_or(|k| c.kind() == k))
         .map(|c| Row {
             claim: c,
-            statuses: analysis.statuses_of(&c.id).to_vec(),
+            statuses: analysis.statuses_of(c.id.as_str()).to_vec(),
         })
         .filter(|r| status.is_none_or(|s| r.statuses.contains(&s)))
         .collect();
     super::emit(&render(&rows, a.format.into(), env.style));
+    super::release(rows);
+    super::release(analysis);
+    super::release(loaded);
     Ok(0)
 }

@@ -33,5 +33,7 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
         a.event.as_deref(),
     );
     super::emit(&report.render(a.format.into(), env.style));
+    super::release(report);
+    super::release(loaded);
     Ok(0)
 }

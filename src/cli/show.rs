@@ -25,10 +25,10 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
             .iter()
             .find(|c| c.id == id)
             .ok_or_else(|| ws.unknown("claim", &id))?;
-        let origins = analysis.origins.get(&id).cloned().unwrap_or_default();
+        let origins = analysis.origins_of(id.as_str()).to_vec();
         super::emit(&show::render_claim(
             claim,
-            analysis.statuses_of(&id),
+            analysis.statuses_of(id.as_str()),
             &origins,
             a.format.into(),
             env.style,

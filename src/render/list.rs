@@ -1,10 +1,9 @@
 //! `factcheck list`: one line per claim with its statuses.
 
 use super::table::Grid;
-use super::{Format, Style, json_doc, shorten};
+use super::{Format, Style, shorten};
 use crate::analysis::Status;
 use crate::model::Claim;
-use serde_json::json;
 
 pub struct Row<'a> {
     pub claim: &'a Claim,
@@ -28,20 +27,37 @@ fn summary(c: &Claim) -> String {
 pub fn render(rows: &[Row<'_>], format: Format, style: Style) -> String {
     match format {
         Format::Json => {
-            let claims: Vec<_> = rows
-                .iter()
-                .map(|r| {
-                    json!({
-                        "id": r.claim.id,
-                        "kind": r.claim.kind(),
-                        "event": r.claim.event,
-                        "statement": r.claim.statement,
-                        "asserted_by": r.claim.asserted_by,
-                        "statuses": r.statuses,
+            #[derive(serde::Serialize)]
+            struct ClaimJson<'a> {
+                id: &'a crate::id::Id,
+                kind: crate::model::Kind,
+                event: &'a str,
+                statement: &'a str,
+                asserted_by: Option<&'a str>,
+                statuses: &'a [Status],
+            }
+            #[derive(serde::Serialize)]
+            struct ListJson<'a> {
+                schema: &'static str,
+                claims: Vec<ClaimJson<'a>>,
+            }
+            let doc = ListJson {
+                schema: "factcheck/list/v1",
+                claims: rows
+                    .iter()
+                    .map(|r| ClaimJson {
+                        id: &r.claim.id,
+                        kind: r.claim.kind(),
+                        event: &r.claim.event,
+                        statement: &r.claim.statement,
+                        asserted_by: r.claim.asserted_by.as_deref(),
+                        statuses: &r.statuses,
                     })
-                })
-                .collect();
-            json_doc("list", json!({ "claims": claims }))
+                    .collect(),
+            };
+            let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+            s.push('\n');
+            s
         }
         _ => {
             let mut g = Grid::new(&["Claim", "Kind", "Event", "Summary", "Statuses"]);

@@ -19,7 +19,7 @@ const QUOTE_WIDTH: usize = 70;
 
 pub struct Report<'a> {
     pub claims: Vec<&'a Claim>,
-    pub analysis: Analysis,
+    pub analysis: Analysis<'a>,
     pub events: Vec<String>,
     pub sources: usize,
 }
@@ -29,7 +29,7 @@ impl<'a> Report<'a> {
     pub fn new(
         claims: &'a [Claim],
         sources: &'a [Source],
-        config: &Config,
+        config: &'a Config,
         event: Option<&str>,
     ) -> Report<'a> {
         // Analyse the whole workspace (denials and relations cross events), then filter.
@@ -74,7 +74,7 @@ impl<'a> Report<'a> {
             .iter()
             .filter(|c| c.event == event)
             .filter_map(|c| {
-                let st: Vec<Status> = self.analysis.statuses_of(&c.id).to_vec();
+                let st: Vec<Status> = self.analysis.statuses_of(c.id.as_str()).to_vec();
                 let serious = st
                     .iter()
                     .any(|s| s.needs_attention() && *s != Status::SingleOrigin);
@@ -90,12 +90,7 @@ impl<'a> Report<'a> {
     /// One line saying why a claim needs attention.
     fn why(&self, c: &Claim, st: &[Status]) -> String {
         let mut parts = Vec::new();
-        let origins = self
-            .analysis
-            .origins
-            .get(&c.id)
-            .cloned()
-            .unwrap_or_default();
+        let origins = self.analysis.origins_of(c.id.as_str()).to_vec();
         for s in st {
             match s {
                 Status::Unsourced => parts.push("no evidence linked".to_string()),
@@ -163,14 +158,14 @@ impl<'a> Report<'a> {
         {
             if self
                 .analysis
-                .statuses_of(&c.id)
+                .statuses_of(c.id.as_str())
                 .contains(&Status::SingleOrigin)
             {
                 let o = self
                     .analysis
-                    .origins
-                    .get(&c.id)
-                    .and_then(|o| o.first().cloned())
+                    .origins_of(c.id.as_str())
+                    .first()
+                    .cloned()
                     .unwrap_or_default();
                 by.entry(o).or_default().push(c.id.to_string());
             }
@@ -266,13 +261,8 @@ impl<'a> Report<'a> {
                     id: &c.id,
                     kind: c.kind(),
                     event: &c.event,
-                    statuses: self.analysis.statuses_of(&c.id),
-                    origins: self
-                        .analysis
-                        .origins
-                        .get(&c.id)
-                        .map(Vec::as_slice)
-                        .unwrap_or(&[]),
+                    statuses: self.analysis.statuses_of(c.id.as_str()),
+                    origins: self.analysis.origins_of(c.id.as_str()),
                 })
                 .collect(),
         };

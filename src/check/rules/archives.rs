@@ -10,7 +10,7 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
         let txt = Workspace::archive_rel(&s.id);
         let state = input.archives.get(s.id.as_str());
         match (&s.sha256, state) {
-            (Some(_), Some(ArchiveState::Missing) | None) => out.push(
+            (Some(_), None) => out.push(
                 Diagnostic::new("E012", &s.path, input.source_loc(s, "sha256"), format!("archive {} is missing", txt.display()))
                     .help("restore the archived text (git checkout), or remove `sha256` if the source has no archive"),
             ),

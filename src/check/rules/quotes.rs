@@ -20,7 +20,7 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
                         };
                         out.push(Diagnostic::new("E011", &c.path, at(), format!("quote not found in the archived text of `{}`", e.source)).help(help));
                     }
-                Some(ArchiveState::Missing) => out.push(
+                None if input.sources_by_id.contains_key(e.source.as_str()) => out.push(
                     Diagnostic::new("W102", &c.path, at(), format!("quote cannot be verified: source `{}` has no archived text", e.source))
                         .help("archive the text with `factcheck source add ... --text-file`, if one exists"),
                 ),
