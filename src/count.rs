@@ -263,10 +263,10 @@ impl CountPolicy {
             (&["approximately"], about),
             (&["some"], about),
             (&["nearly"], |n| {
-                Some((Interval::new(n * 9 / 10, Some(n)), Approximate))
+                Some((Interval::new(n.checked_mul(9)? / 10, Some(n)), Approximate))
             }),
             (&["almost"], |n| {
-                Some((Interval::new(n * 9 / 10, Some(n)), Approximate))
+                Some((Interval::new(n.checked_mul(9)? / 10, Some(n)), Approximate))
             }),
         ];
         for (prefix, shape) in prefixes {
@@ -339,7 +339,7 @@ impl CountPolicy {
 }
 
 fn about(n: u64) -> Option<(Interval, Precision)> {
-    let lo = n * 9 / 10;
+    let lo = n.checked_mul(9)? / 10;
     let hi = (n.checked_mul(11)?).div_ceil(10);
     Some((Interval::new(lo, Some(hi)), Precision::Approximate))
 }
@@ -586,6 +586,24 @@ mod tests {
         ] {
             assert!(p.read(bad).is_err(), "{bad} should be refused");
         }
+    }
+
+    #[test]
+    fn huge_numbers_are_refused_not_overflowed() {
+        // Found by proptest: "nearly 9999999999999999999" overflowed 9 × N.
+        let p = CountPolicy::default();
+        for w in [
+            "nearly 9999999999999999999",
+            "about 9999999999999999999",
+            "more than 18446744073709551615",
+            "99999999999999999999999",
+        ] {
+            assert!(p.read(w).is_err(), "{w}");
+        }
+        assert_eq!(
+            p.read("18446744073709551615").unwrap().interval.min,
+            u64::MAX
+        );
     }
 
     #[test]

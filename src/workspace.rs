@@ -197,15 +197,14 @@ impl Workspace {
         diagnostics.extend(sources.diagnostics);
         let mut skipped = claims.skipped;
         skipped.extend(sources.skipped);
-        let loaded = Loaded {
+        Loaded {
             claims: claims.records,
             sources: sources.records,
             diagnostics,
             claim_files: claims.ids,
             source_files: sources.ids,
             skipped,
-        };
-        loaded
+        }
     }
 
     fn load_dir<T: Send>(
