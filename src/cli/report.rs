@@ -32,7 +32,13 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
         &ws.config,
         a.event.as_deref(),
     );
-    super::emit(&report.render(a.format.into(), env.style));
+    match a.format {
+        OutputFormat::Json => {
+            // A closed pipe (`| head`) is not an error.
+            let _ = report.write_json(std::io::stdout().lock());
+        }
+        _ => super::emit(&report.render(a.format.into(), env.style)),
+    }
     super::release(report);
     super::release(loaded);
     Ok(0)

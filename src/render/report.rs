@@ -14,6 +14,7 @@ use crate::model::{Claim, Details, Source};
 use comfy_table::Color;
 use serde::Serialize;
 use std::collections::BTreeSet;
+use std::io::Write;
 
 const QUOTE_WIDTH: usize = 70;
 
@@ -244,6 +245,14 @@ impl<'a> Report<'a> {
     }
 
     fn json(&self) -> String {
+        let mut out = Vec::new();
+        // Writing to memory cannot fail.
+        let _ = self.write_json(&mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Streams the JSON report to `w` (a large workspace makes tens of MB).
+    pub fn write_json(&self, w: impl std::io::Write) -> std::io::Result<()> {
         let doc = ReportJson {
             schema: "factcheck/report/v1",
             events: &self.events,
@@ -266,9 +275,10 @@ impl<'a> Report<'a> {
                 })
                 .collect(),
         };
-        let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        s.push('\n');
-        s
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+        serde_json::to_writer_pretty(&mut w, &doc).map_err(std::io::Error::other)?;
+        w.write_all(b"\n")?;
+        w.flush()
     }
 }
 

@@ -2,10 +2,20 @@
 
 use crate::check::{ArchiveState, RuleInput};
 use crate::diag::Diagnostic;
+use rayon::prelude::*;
 
 pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
+    // The costliest rule (a search per quote), so it runs on all cores.
+    input
+        .claims
+        .par_iter()
+        .flat_map_iter(|c| check_claim(input, c))
+        .collect()
+}
+
+fn check_claim(input: &RuleInput<'_>, c: &crate::model::Claim) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for c in input.claims {
+    {
         for (i, e) in c.evidence.iter().enumerate() {
             let at = || input.claim_loc(c, &format!("evidence.{i}.quote"));
             match input.archives.get(e.source.as_str()) {
