@@ -11,6 +11,7 @@ fc init .
 cat >> factcheck.toml <<'TOML'
 "Kataib Hezbollah" = ["Kataib Hizbollah", "Kata'ib Hezbollah", "Kata'ib Hizballah"]
 "Donald J. Trump" = ["President Trump", "Donald Trump", "Trump"]
+"Yassine al-Yasseri" = ["al-Yasseri", "Iraq's interior minister"]
 TOML
 
 S=the-hill-2019-12-31
@@ -96,10 +97,10 @@ fc claim add embassy-trailers-no-injuries --kind casualty --event $EMB --categor
 fc link embassy-trailers-no-injuries $S --quote "Three trailers used by security guards at the embassy were also set on fire, but no one was immediately reported injured."
 fc claim add embassy-tear-gas --kind event --event $EMB --asserted-by "Iraqi security source" --date 2019-12-31 \
   --statement "Embassy security used tear gas to keep the crowd from the main building."
-fc link embassy-tear-gas $S --quote "Embassy security utilized tear gas to try to prevent the crowd from moving toward the main building, an Iraqi security source told NBC News." --attributed-to "Iraqi security source"
+fc link embassy-tear-gas $S --quote "Embassy security utilized tear gas to try to prevent the crowd from moving toward the main building, an Iraqi security source told NBC News." --attributed-to "NBC News"
 fc claim add interior-minister-implications --kind event --event $EMB --asserted-by "Yassine al-Yasseri" --date 2019-12-31 \
   --statement "Iraq's interior minister called the embassy attack one of the implications of the U.S. strikes."
-fc link interior-minister-implications $S --quote "“This is one of the implications,” al-Yasseri said. “This is a problem and is embarrassing to the government.”" --attributed-to "Yassine al-Yasseri"
+fc link interior-minister-implications $S --quote "“This is one of the implications,” al-Yasseri said. “This is a problem and is embarrassing to the government.”" --attributed-to "Iraq's interior minister"
 fc claim add iraqi-military-warning --kind event --event $EMB --asserted-by "Iraqi military" --date 2019-12-31 \
   --statement "The Iraqi military asked protesters to avoid foreign embassies."
 fc link iraqi-military-warning $S --quote "the Iraqi military also requested protesters avoid foreign embassies" --attributed-to "The New York Times"

@@ -275,3 +275,20 @@ fn github_annotations_use_repository_paths() {
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout));
 }
+
+#[test]
+fn w107_leftover_temporary_file() {
+    insta::assert_snapshot!(check(&[("claims/.factcheck-tmp-AbC123", EVENT)]));
+}
+
+#[test]
+fn markdown_for_a_pull_request() {
+    let ws = Ws::new();
+    ws.write(
+        "claims/c.toml",
+        "kind = \"event\"\nevnt = \"e|x\"\nevent = \"e\"\nstatement = \"s\"\n",
+    );
+    let (code, out, _) = ws.out(&["check", "--format", "markdown"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(out);
+}

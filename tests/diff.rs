@@ -329,4 +329,6 @@ fn source_diff_marks_changed_numbers() {
         "v2.txt",
     ]);
     insta::assert_snapshot!(ws.ok(&["source", "diff", "v1", "v2"]));
+    insta::assert_snapshot!(ws.ok(&["source", "diff", "v1", "v2", "--format", "json"]));
+    insta::assert_snapshot!(ws.ok(&["source", "diff", "v1", "v2", "--format", "markdown"]));
 }

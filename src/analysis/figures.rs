@@ -259,3 +259,106 @@ fn figure(
         gap,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testing::*;
+    use crate::analysis::{Analysis, Status};
+    use crate::config::Config;
+
+    fn figure_of(claims: &[Claim]) -> Figure {
+        let cfg = Config::default();
+        Analysis::new(claims, &[], &cfg).figures.remove(0)
+    }
+
+    #[test]
+    fn open_intervals_agree_with_points_inside_them() {
+        let f = figure_of(&[count("a", "at least 10"), count("b", "25")]);
+        assert_eq!(f.status, FigureStatus::Consistent);
+        assert_eq!(f.consensus, Some(Interval::exact(25)));
+        assert_eq!(f.envelope, Interval::new(10, None));
+    }
+
+    #[test]
+    fn a_point_below_an_open_interval_conflicts_and_the_gap_is_reported() {
+        let f = figure_of(&[count("a", "four"), count("b", "at least 10")]);
+        assert_eq!(f.status, FigureStatus::Conflicting);
+        assert_eq!(f.consensus, None);
+        assert_eq!(f.gap, Some(6));
+        assert_eq!(f.envelope, Interval::new(4, None));
+    }
+
+    #[test]
+    fn retracted_and_superseded_accounts_do_not_vote() {
+        let mut old = count("a", "15");
+        old.retracted = Some("wrong".into());
+        let f = figure_of(&[old, count("b", "25")]);
+        assert_eq!(f.status, FigureStatus::SingleAccount);
+        let mut newer = count("c", "18");
+        newer.relations.supersedes.push(id("d"));
+        let f = figure_of(&[newer, count("d", "15")]);
+        assert_eq!(f.status, FigureStatus::SingleAccount);
+        assert_eq!(
+            f.accounts
+                .iter()
+                .find(|a| a.claim.as_str() == "d")
+                .unwrap()
+                .standing,
+            Standing::Superseded
+        );
+        let mut gone = count("e", "3");
+        gone.retracted = Some("x".into());
+        assert_eq!(figure_of(&[gone]).status, FigureStatus::Withdrawn);
+    }
+
+    #[test]
+    fn explicit_contradicts_wins_over_overlap() {
+        let mut a = count("a", "about 20");
+        a.relations.contradicts.push(id("b"));
+        let f = figure_of(&[a, count("b", "21")]);
+        assert_eq!(f.status, FigureStatus::Conflicting);
+        assert_eq!(f.consensus, Some(Interval::exact(21)));
+        assert_eq!(f.contradictions, vec![(id("a"), id("b"))]);
+    }
+
+    #[test]
+    fn vague_agreement_is_loose() {
+        let f = figure_of(&[count("a", "four"), count("b", "many")]);
+        assert_eq!(f.status, FigureStatus::Consistent);
+        assert!(f.loose);
+        assert!(!figure_of(&[count("a", "four"), count("b", "4")]).loose);
+    }
+
+    #[test]
+    fn statuses_follow_denials_and_contested_blame() {
+        let cfg = Config::default();
+        let claims = [
+            blame("us", "Kataib Hezbollah", "U.S."),
+            blame("trump", "Iran", "Trump"),
+            denial("kh", "us", "KH"),
+        ];
+        let a = Analysis::new(&claims, &[], &cfg);
+        assert!(a.statuses_of("us").contains(&Status::Denied));
+        assert!(a.statuses_of("us").contains(&Status::Contested));
+        assert!(a.statuses_of("trump").contains(&Status::Contested));
+        assert!(!a.statuses_of("trump").contains(&Status::Denied));
+        let us = a
+            .responsibility
+            .iter()
+            .find(|r| r.actor == "Kataib Hezbollah")
+            .unwrap();
+        assert_eq!(us.denied_by, vec!["KH".to_string()]);
+        assert!(us.contested);
+    }
+
+    #[test]
+    fn a_retracted_denial_no_longer_denies() {
+        let cfg = Config::default();
+        let mut d = denial("kh", "us", "KH");
+        d.retracted = Some("withdrawn".into());
+        let claims = [blame("us", "Kataib Hezbollah", "U.S."), d];
+        let a = Analysis::new(&claims, &[], &cfg);
+        assert!(!a.statuses_of("us").contains(&Status::Denied));
+    }
+}

@@ -196,3 +196,73 @@ impl<'a> Analysis<'a> {
         self.index.contains_key(id)
     }
 }
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Small record builders for the analysis unit tests.
+    use crate::count::{CountPolicy, Interval};
+    use crate::id::Id;
+    use crate::model::*;
+
+    pub fn id(s: &str) -> Id {
+        Id::parse(s).unwrap()
+    }
+
+    fn claim(name: &str, details: Details) -> Claim {
+        Claim {
+            id: id(name),
+            path: format!("claims/{name}.toml").into(),
+            event: "e".into(),
+            statement: "s".into(),
+            asserted_by: None,
+            date: None,
+            details,
+            retracted: None,
+            relations: Relations::default(),
+            evidence: vec![Evidence {
+                source: id("s1"),
+                quote: "q".into(),
+                attributed_to: Some(format!("origin of {name}")),
+                via: None,
+                credibility: None,
+            }],
+            locs: Locs::default(),
+        }
+    }
+
+    /// A casualty account read by `default-v1` from `wording`.
+    pub fn count(name: &str, wording: &str) -> Claim {
+        let interval = CountPolicy::default().read(wording).unwrap().interval;
+        casualty(name, wording, interval)
+    }
+
+    pub fn casualty(name: &str, wording: &str, interval: Interval) -> Claim {
+        claim(
+            name,
+            Details::Casualty(Casualty {
+                category: "injured".into(),
+                group: "people".into(),
+                wording: Some(wording.into()),
+                interval,
+                policy: Some("default-v1".into()),
+            }),
+        )
+    }
+
+    pub fn blame(name: &str, actor: &str, by: &str) -> Claim {
+        let mut c = claim(
+            name,
+            Details::Responsibility {
+                actor: actor.into(),
+            },
+        );
+        c.asserted_by = Some(by.into());
+        c
+    }
+
+    pub fn denial(name: &str, denies: &str, by: &str) -> Claim {
+        let mut c = claim(name, Details::Denial { denies: id(denies) });
+        c.asserted_by = Some(by.into());
+        c
+    }
+}

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 #[derive(Copy, Clone, PartialEq, Eq, clap::ValueEnum)]
 pub enum CheckFormat {
     Text,
+    Markdown,
     Json,
     /// GitHub workflow annotations.
     Github,
@@ -23,6 +24,7 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
     let diags = factcheck::check::check_with(&ws, &loaded, archives);
     let format = match a.format {
         CheckFormat::Text => Format::Text,
+        CheckFormat::Markdown => Format::Markdown,
         CheckFormat::Json => Format::Json,
         CheckFormat::Github => Format::Github,
     };

@@ -46,6 +46,8 @@ pub struct AddArgs {
 pub struct DiffArgs {
     old: String,
     new: String,
+    #[arg(long, value_enum, default_value_t = super::OutputFormat::Text)]
+    format: super::OutputFormat,
 }
 
 pub fn run(env: &Env, cmd: SourceCommand) -> Result<u8> {
@@ -128,7 +130,14 @@ fn diff(env: &Env, a: DiffArgs) -> Result<u8> {
             })
     };
     let (t_old, t_new) = (read(&old)?, read(&new)?);
-    let out = factcheck::render::source_diff::render(&t_old, &t_new, env.color);
+    use factcheck::render::source_diff;
+    let out = match a.format {
+        super::OutputFormat::Json => source_diff::json(old.as_str(), new.as_str(), &t_old, &t_new),
+        super::OutputFormat::Markdown => {
+            source_diff::markdown(old.as_str(), new.as_str(), &t_old, &t_new)
+        }
+        super::OutputFormat::Text => source_diff::render(&t_old, &t_new, env.color),
+    };
     super::emit(&out);
     Ok(0)
 }

@@ -51,6 +51,29 @@ pub fn render(
             "check",
             json!({ "diagnostics": diags, "errors": errors, "warnings": warnings }),
         ),
+        Format::Markdown => {
+            let mut g = super::table::Grid::new(&["Place", "Code", "Problem", "What to do"]);
+            for d in diags {
+                let level = if d.is_error() { "error" } else { "warning" };
+                g.row(vec![
+                    (
+                        format!("{}:{}:{}", d.file.display(), d.line, d.column),
+                        None,
+                    ),
+                    (format!("{level} {}", d.code), None),
+                    (d.message.clone(), None),
+                    (d.help.clone().unwrap_or_default(), None),
+                ]);
+            }
+            let mut out = String::from("### factcheck check\n\n");
+            if !diags.is_empty() {
+                out.push_str(&g.markdown());
+                out.push('\n');
+            }
+            out.push_str(&format!("**{}**", summary(errors, warnings).trim_end()));
+            out.push('\n');
+            out
+        }
         Format::Github => {
             let mut out = String::new();
             for d in diags {

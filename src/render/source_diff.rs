@@ -28,6 +28,71 @@ fn tail_words(s: &str, n: usize) -> String {
     }
 }
 
+/// The changes as data: each replaced passage, and the changed numbers.
+pub fn json(old_id: &str, new_id: &str, old: &str, new: &str) -> String {
+    #[derive(serde::Serialize)]
+    struct Change {
+        old: String,
+        new: String,
+        numbers: bool,
+    }
+    #[derive(serde::Serialize)]
+    struct Doc<'a> {
+        schema: &'static str,
+        old: &'a str,
+        new: &'a str,
+        identical: bool,
+        changes: Vec<Change>,
+    }
+    let (o, n) = (crate::quote::normalize(old), crate::quote::normalize(new));
+    let changes = word_pieces(&o, &n)
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Changed { old, new } => {
+                let numbers = has_digit(&old) || has_digit(&new);
+                Some(Change { old, new, numbers })
+            }
+            Piece::Same(_) => None,
+        })
+        .collect();
+    let doc = Doc {
+        schema: "factcheck/source-diff/v1",
+        old: old_id,
+        new: new_id,
+        identical: o == n,
+        changes,
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The changes as a Markdown list, for a pull-request comment.
+pub fn markdown(old_id: &str, new_id: &str, old: &str, new: &str) -> String {
+    use super::table::md_escape;
+    let (o, n) = (crate::quote::normalize(old), crate::quote::normalize(new));
+    let mut out = format!("### `{old_id}` → `{new_id}`\n\n");
+    if o == n {
+        out.push_str("The archived texts are identical.\n");
+        return out;
+    }
+    for p in word_pieces(&o, &n) {
+        if let Piece::Changed { old, new } = p {
+            let mark = if has_digit(&old) || has_digit(&new) {
+                " **(number)**"
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "- ~~{}~~ → {}{mark}\n",
+                md_escape(&old),
+                md_escape(&new)
+            ));
+        }
+    }
+    out
+}
+
 pub fn render(old: &str, new: &str, color: bool) -> String {
     let old_n = crate::quote::normalize(old);
     let new_n = crate::quote::normalize(new);
