@@ -1,7 +1,10 @@
 //! Tables: comfy-table for the terminal, GitHub-flavoured Markdown otherwise.
 
 use super::Style;
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
+
+/// Words longer than this may still be broken to fit a narrow terminal.
+const MAX_UNBROKEN: usize = 28;
 
 /// A table as rows of plain cells plus an optional colour per cell.
 pub struct Grid {
@@ -34,6 +37,23 @@ impl Grid {
             t.force_no_tty();
         }
         t.set_header(self.header.iter().map(Cell::new).collect::<Vec<_>>());
+        // Never break an id or a name in the middle when the table is squeezed:
+        // each column is at least as wide as its longest word (up to a cap).
+        let longest_word = |col: usize| {
+            self.rows
+                .iter()
+                .filter_map(|r| r.get(col))
+                .flat_map(|(s, _)| s.split_whitespace())
+                .map(|w| w.chars().count())
+                .chain(self.header.get(col).map(|h| h.chars().count().min(12)))
+                .max()
+                .unwrap_or(0)
+                .min(MAX_UNBROKEN) as u16
+        };
+        let constraints: Vec<ColumnConstraint> = (0..self.header.len())
+            .map(|c| ColumnConstraint::LowerBoundary(Width::Fixed(longest_word(c) + 2)))
+            .collect();
+        t.set_constraints(constraints);
         for r in &self.rows {
             t.add_row(
                 r.iter()
