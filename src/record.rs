@@ -414,6 +414,30 @@ fn parse_document<'i>(
     None
 }
 
+/// Parses the document and checks the `id` field against the file name;
+/// a syntax error ends the reading there.
+fn start<'a>(
+    stem: &str,
+    file: &'a Path,
+    text: &'a str,
+    collect: bool,
+) -> Result<(Table<'a>, Reader<'a>), Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let Some(root) = parse_document(file, text, &mut diags) else {
+        return Err(diags);
+    };
+    let mut r = Reader {
+        file,
+        text,
+        idx: std::cell::OnceCell::new(),
+        diags,
+        locs: Locs::default(),
+        collect,
+    };
+    r.check_id_field(&root, stem);
+    Ok((root, r))
+}
+
 pub fn parse_claim(stem: &str, file: &Path, text: &str, policy: &CountPolicy) -> Parsed<Claim> {
     parse_claim_with(stem, file, text, policy, true)
 }
@@ -427,23 +451,16 @@ pub fn parse_claim_with(
     policy: &CountPolicy,
     collect: bool,
 ) -> Parsed<Claim> {
-    let mut diags = Vec::new();
-    let Some(root) = parse_document(file, text, &mut diags) else {
-        return Parsed {
-            record: None,
-            diagnostics: diags,
-        };
-    };
-    let mut r = Reader {
-        file,
-        text,
-        idx: std::cell::OnceCell::new(),
-        diags,
-        locs: Locs::default(),
-        collect,
+    let (root, mut r) = match start(stem, file, text, collect) {
+        Ok(started) => started,
+        Err(diagnostics) => {
+            return Parsed {
+                record: None,
+                diagnostics,
+            };
+        }
     };
     let id = Id::parse(stem).ok();
-    r.check_id_field(&root, stem);
 
     let what = "this claim";
     let kind = match r.string(&root, "kind") {
@@ -781,23 +798,16 @@ pub fn parse_source(stem: &str, file: &Path, text: &str) -> Parsed<Source> {
 }
 
 pub fn parse_source_with(stem: &str, file: &Path, text: &str, collect: bool) -> Parsed<Source> {
-    let mut diags = Vec::new();
-    let Some(root) = parse_document(file, text, &mut diags) else {
-        return Parsed {
-            record: None,
-            diagnostics: diags,
-        };
-    };
-    let mut r = Reader {
-        file,
-        text,
-        idx: std::cell::OnceCell::new(),
-        diags,
-        locs: Locs::default(),
-        collect,
+    let (root, mut r) = match start(stem, file, text, collect) {
+        Ok(started) => started,
+        Err(diagnostics) => {
+            return Parsed {
+                record: None,
+                diagnostics,
+            };
+        }
     };
     let id = Id::parse(stem).ok();
-    r.check_id_field(&root, stem);
     r.unknown_keys(&root, &SOURCE_FIELDS, "", "a source");
     let what = "this source";
     let title = r.required_string(&root, "title", 0, what, "add title = \"the headline\"");

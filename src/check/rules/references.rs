@@ -6,72 +6,70 @@ use crate::id::Id;
 use crate::model::{Details, RELATIONS};
 use std::path::Path;
 
-fn missing_source(
-    input: &RuleInput<'_>,
-    file: &Path,
-    at: impl FnOnce() -> crate::diag::Loc,
-    field: &str,
-    id: &Id,
-) -> Option<Diagnostic> {
-    if input.source_files.contains(id) {
-        return None;
-    }
-    let help = if input.claim_files.contains(id) {
-        format!("`{id}` is a claim; `{field}` names a source")
-    } else {
-        format!("add it with `factcheck source add {id} ...`, or fix the id")
-    };
-    Some(
-        Diagnostic::new(
-            "E008",
-            file,
-            at(),
-            format!("`{field}` names source `{id}`, which does not exist"),
-        )
-        .help(help),
-    )
+/// A reference to a record that does not exist: E008 for sources, E009 for claims.
+struct Reference<'a> {
+    code: &'static str,
+    /// "source" or "claim"
+    what: &'static str,
+    exists: &'a crate::fxhash::FxHashSet<Id>,
+    /// The other kind of record, to say "this id is a claim, not a source".
+    other: &'a crate::fxhash::FxHashSet<Id>,
+    other_what: &'static str,
+    help: fn(&Id) -> String,
 }
 
-fn missing_claim(
-    input: &RuleInput<'_>,
-    file: &Path,
-    at: impl FnOnce() -> crate::diag::Loc,
-    field: &str,
-    id: &Id,
-) -> Option<Diagnostic> {
-    if input.claim_files.contains(id) {
-        return None;
+impl Reference<'_> {
+    fn check(
+        &self,
+        file: &Path,
+        at: impl FnOnce() -> crate::diag::Loc,
+        field: &str,
+        id: &Id,
+    ) -> Option<Diagnostic> {
+        if self.exists.contains(id) {
+            return None;
+        }
+        let help = if self.other.contains(id) {
+            format!(
+                "`{id}` is a {}; `{field}` names a {}",
+                self.other_what, self.what
+            )
+        } else {
+            (self.help)(id)
+        };
+        let msg = format!("`{field}` names {} `{id}`, which does not exist", self.what);
+        Some(Diagnostic::new(self.code, file, at(), msg).help(help))
     }
-    let help = if input.source_files.contains(id) {
-        format!("`{id}` is a source; `{field}` names a claim")
-    } else {
-        "check the id with `factcheck list`".to_string()
-    };
-    Some(
-        Diagnostic::new(
-            "E009",
-            file,
-            at(),
-            format!("`{field}` names claim `{id}`, which does not exist"),
-        )
-        .help(help),
-    )
 }
 
 pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
+    let source = Reference {
+        code: "E008",
+        what: "source",
+        exists: input.source_files,
+        other: input.claim_files,
+        other_what: "claim",
+        help: |id| format!("add it with `factcheck source add {id} ...`, or fix the id"),
+    };
+    let claim = Reference {
+        code: "E009",
+        what: "claim",
+        exists: input.claim_files,
+        other: input.source_files,
+        other_what: "source",
+        help: |_| "check the id with `factcheck list`".to_string(),
+    };
     let mut out = Vec::new();
     for c in input.claims {
         for (i, e) in c.evidence.iter().enumerate() {
-            out.extend(missing_source(
-                input,
+            out.extend(source.check(
                 &c.path,
                 || input.claim_loc(c, &format!("evidence.{i}.source")),
                 "source",
                 &e.source,
             ));
             if let Some(via) = &e.via {
-                out.extend(missing_source(
-                    input,
+                out.extend(source.check(
                     &c.path,
                     || input.claim_loc(c, &format!("evidence.{i}.via")),
                     "via",
@@ -93,23 +91,16 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
                         .help("a relation links two different claims"),
                     );
                 }
-                out.extend(missing_claim(input, &c.path, at, name, other));
+                out.extend(claim.check(&c.path, at, name, other));
             }
         }
         if let Details::Denial { denies } = &c.details {
-            out.extend(missing_claim(
-                input,
-                &c.path,
-                || input.claim_loc(c, "denies"),
-                "denies",
-                denies,
-            ));
+            out.extend(claim.check(&c.path, || input.claim_loc(c, "denies"), "denies", denies));
         }
     }
     for s in input.sources {
         for (i, cited) in s.cites.iter().enumerate() {
-            out.extend(missing_source(
-                input,
+            out.extend(source.check(
                 &s.path,
                 || input.source_loc(s, &format!("cites.{i}")),
                 "cites",
@@ -117,13 +108,7 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
             ));
         }
         if let Some(r) = &s.revises {
-            out.extend(missing_source(
-                input,
-                &s.path,
-                || input.source_loc(s, "revises"),
-                "revises",
-                r,
-            ));
+            out.extend(source.check(&s.path, || input.source_loc(s, "revises"), "revises", r));
         }
     }
     out
