@@ -558,11 +558,67 @@ fn every_write_command_says_what_it_did() {
     ws.write("article.txt", ARTICLE);
     let mut all = String::new();
     for args in [
-        &["source", "add", "wire", "--title", "t", "--publisher", "The Wire", "--text-file", "article.txt"][..],
+        &[
+            "source",
+            "add",
+            "wire",
+            "--title",
+            "t",
+            "--publisher",
+            "The Wire",
+            "--text-file",
+            "article.txt",
+        ][..],
         &["source", "add", "tv", "--title", "t", "--publisher", "TV"],
-        &["claim", "add", "a", "--kind", "casualty", "--event", "e", "--category", "killed", "--group", "people", "--count", "about 15", "--statement", "s"],
-        &["claim", "add", "b", "--kind", "casualty", "--event", "e", "--category", "killed", "--group", "people", "--count", "15 people", "--min", "15", "--max", "16", "--statement", "s"],
-        &["claim", "add", "c", "--kind", "event", "--event", "e", "--statement", "s"],
+        &[
+            "claim",
+            "add",
+            "a",
+            "--kind",
+            "casualty",
+            "--event",
+            "e",
+            "--category",
+            "killed",
+            "--group",
+            "people",
+            "--count",
+            "about 15",
+            "--statement",
+            "s",
+        ],
+        &[
+            "claim",
+            "add",
+            "b",
+            "--kind",
+            "casualty",
+            "--event",
+            "e",
+            "--category",
+            "killed",
+            "--group",
+            "people",
+            "--count",
+            "15 people",
+            "--min",
+            "15",
+            "--max",
+            "16",
+            "--statement",
+            "s",
+        ],
+        &[
+            "claim",
+            "add",
+            "c",
+            "--kind",
+            "event",
+            "--event",
+            "e",
+            "--statement",
+            "s",
+        ],
         &["link", "a", "wire", "--quote", "killing 15 people"],
         &["link", "a", "tv", "--quote", "fifteen dead", "--unverified"],
         &["link", "a", "wire", "--quote", "killing 15 people"],
@@ -571,7 +627,11 @@ fn every_write_command_says_what_it_did() {
         &["retract", "c", "--reason", "duplicate"],
         &["retract", "c", "--reason", "again"],
     ] {
-        all.push_str(&format!("$ factcheck {}\n{}\n", args.join(" "), outcome(&ws, args)));
+        all.push_str(&format!(
+            "$ factcheck {}\n{}\n",
+            args.join(" "),
+            outcome(&ws, args)
+        ));
     }
     insta::assert_snapshot!(all);
     insta::assert_snapshot!(ws.read("claims/b.toml"));

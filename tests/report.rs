@@ -39,14 +39,29 @@ fn multi_report_json() {
 fn multi_timeline() {
     insta::assert_snapshot!(run_in(&multi(), &["timeline"]));
     insta::assert_snapshot!(run_in(&multi(), &["timeline", "--format", "json"]));
-    insta::assert_snapshot!(run_in(&multi(), &["timeline", "--format", "markdown", "--event", "camp-taji-2020-03-11"]));
+    insta::assert_snapshot!(run_in(
+        &multi(),
+        &[
+            "timeline",
+            "--format",
+            "markdown",
+            "--event",
+            "camp-taji-2020-03-11"
+        ]
+    ));
 }
 
 #[test]
 fn multi_show_and_list() {
-    insta::assert_snapshot!(run_in(&multi(), &["show", "wire-killed-18", "--format", "markdown"]));
+    insta::assert_snapshot!(run_in(
+        &multi(),
+        &["show", "wire-killed-18", "--format", "markdown"]
+    ));
     insta::assert_snapshot!(run_in(&multi(), &["show", "wire-v2"]));
-    insta::assert_snapshot!(run_in(&multi(), &["list", "--event", "camp-taji-2020-03-11"]));
+    insta::assert_snapshot!(run_in(
+        &multi(),
+        &["list", "--event", "camp-taji-2020-03-11"]
+    ));
 }
 
 #[test]
