@@ -181,6 +181,18 @@ fn edit_doc(text: &str, f: impl FnOnce(&mut DocumentMut) -> Result<()>) -> Resul
 
 /// Appends one `[[evidence]]` block at the end of the claim file.
 pub fn append_evidence(text: &str, e: &Evidence) -> Result<String> {
+    // A hand-written `evidence = [{...}]` takes one more inline table instead.
+    let (_, body) = split_bom(text);
+    if let Ok(doc) = body.parse::<DocumentMut>()
+        && doc.get("evidence").is_some_and(Item::is_array)
+    {
+        return edit_doc(text, |doc| {
+            if let Some(items) = doc.get_mut("evidence").and_then(Item::as_array_mut) {
+                items.push(evidence_table(e).into_inline_table());
+            }
+            Ok(())
+        });
+    }
     // Appending text keeps every existing byte; toml_edit renders the block.
     let mut t = evidence_table(e);
     t.decor_mut().set_prefix("");
@@ -232,7 +244,7 @@ pub fn add_relation(text: &str, name: &str, other: &str) -> Result<String> {
         }
         let rel = doc
             .get_mut("relations")
-            .and_then(Item::as_table_mut)
+            .and_then(Item::as_table_like_mut)
             .ok_or_else(|| Error::Usage("`relations` in this file is not a table".into()))?;
         match rel.get_mut(name) {
             None => {
@@ -468,6 +480,27 @@ mod tests {
             "kind = \"event\" # why\n# the event\nevent = \"e\"\nstatement = \"s\"\n\n[relations]\nsupersedes = [\"x\"]\n\n[[evidence]]\nsource = \"s1\"\nquote = \"q\"\n"
         );
         assert_eq!(format_record(&out, true).unwrap(), out);
+    }
+
+    #[test]
+    fn inline_evidence_and_relations_are_extended_in_place() {
+        let text = "kind = \"event\"\nevent = \"e\"\nstatement = \"s\"\nrelations = { supersedes = [\"a\"] }\nevidence = [{ source = \"s1\", quote = \"q\" }]\n";
+        let e = Evidence {
+            source: crate::id::Id::parse("s2").unwrap(),
+            quote: "r".into(),
+            attributed_to: None,
+            via: None,
+            credibility: None,
+        };
+        let out = append_evidence(text, &e).unwrap();
+        assert!(out.contains("evidence = [{ source = \"s1\", quote = \"q\" }, { source = \"s2\", quote = \"r\" }]"), "{out}");
+        let out = add_relation(&out, "supersedes", "b").unwrap();
+        assert!(
+            out.contains("relations = { supersedes = [\"a\", \"b\"] }"),
+            "{out}"
+        );
+        let out = add_relation(&out, "contradicts", "c").unwrap();
+        assert!(out.contains("contradicts = [\"c\"]"), "{out}");
     }
 
     #[test]
