@@ -1,6 +1,7 @@
 //! The README's console examples are run as tests (trycmd), so the README
 //! cannot drift from what the tool does. They run in a fresh sandbox holding
-//! `article.txt` (the sample's archived article).
+//! `article.txt` (the sample's archived article) and `wire.txt` (the
+//! tour's second source, quoted in the README).
 
 use std::path::PathBuf;
 
@@ -14,6 +15,12 @@ fn readme_examples() {
     std::fs::copy(
         root.join("sources/the-hill-2019-12-31.txt"),
         input.join("article.txt"),
+    )
+    .unwrap();
+    // The second source of the tour, quoted in full in the README.
+    std::fs::write(
+        input.join("wire.txt"),
+        "BAGHDAD (Wire) — Six U.S. service members were wounded in Friday's rocket attack, a U.S. official told the AP.\n",
     )
     .unwrap();
     // An empty README.out/ makes every block run in one sandbox, in order.
