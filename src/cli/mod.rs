@@ -124,6 +124,26 @@ fn report_skipped(loaded: &Loaded) {
     );
 }
 
+/// `--event E` must name an event some claim belongs to.
+pub fn known_event(loaded: &Loaded, event: Option<&str>) -> Result<()> {
+    let Some(e) = event else { return Ok(()) };
+    if loaded.claims.iter().any(|c| c.event == e) {
+        return Ok(());
+    }
+    let mut known: Vec<&str> = loaded.claims.iter().map(|c| c.event.as_str()).collect();
+    known.sort_unstable();
+    known.dedup();
+    Err(Error::UnknownId {
+        what: "event",
+        id: e.to_string(),
+        hint: Some(if known.is_empty() {
+            "the workspace has no claims yet".into()
+        } else {
+            format!("events: {}", known.join(", "))
+        }),
+    })
+}
+
 /// Output formats of reading commands.
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {

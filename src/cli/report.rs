@@ -14,18 +14,7 @@ pub struct Args {
 pub fn run(env: &Env, a: Args) -> Result<u8> {
     let ws = env.workspace()?;
     let loaded = env.load(&ws);
-    if let Some(e) = &a.event
-        && !loaded.claims.iter().any(|c| &c.event == e)
-    {
-        let mut known: Vec<&str> = loaded.claims.iter().map(|c| c.event.as_str()).collect();
-        known.sort();
-        known.dedup();
-        return Err(factcheck::Error::UnknownId {
-            what: "event",
-            id: e.clone(),
-            hint: Some(format!("events: {}", known.join(", "))),
-        });
-    }
+    super::known_event(&loaded, a.event.as_deref())?;
     let report = Report::new(
         &loaded.claims,
         &loaded.sources,

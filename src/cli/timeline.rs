@@ -14,6 +14,7 @@ pub struct Args {
 pub fn run(env: &Env, a: Args) -> Result<u8> {
     let ws = env.workspace()?;
     let loaded = env.load(&ws);
+    super::known_event(&loaded, a.event.as_deref())?;
     let analysis = Analysis::new(&loaded.claims, &loaded.sources, &ws.config);
     let ctx = Context::new(&loaded.claims, &loaded.sources, &ws.config);
     let mut t = timeline::timelines(&ctx, &analysis.figures);
