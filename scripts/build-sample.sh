@@ -53,7 +53,8 @@ fc link trump-wounding-many $S --quote "Iran killed an American contractor, woun
 fc claim add us-blames-kh-k1 --kind responsibility --event $K1 --actor "Kataib Hezbollah" \
   --asserted-by "U.S. officials" --date 2019-12-31 \
   --statement "The U.S. blames Kataib Hezbollah for the Friday missile attack."
-fc link us-blames-kh-k1 $S --quote "The missile attack was blamed on the Iranian-backed militia Kataib Hezbollah"
+# "was blamed on" does not say by whom; the next paragraph does: the U.S.
+fc link us-blames-kh-k1 $S --quote "The missile attack was blamed on the Iranian-backed militia Kataib Hezbollah" --attributed-to "U.S. officials"
 fc link us-blames-kh-k1 $S --quote "The U.S. says Kataib Hezbollah is responsible for 11 attacks on U.S.-led coalition bases in the past two months, most recently one on Friday" --attributed-to "U.S. officials"
 fc claim add kh-denies-k1 --kind denial --event $K1 --denies us-blames-kh-k1 --asserted-by "Kataib Hezbollah" \
   --date 2019-12-31 --statement "Kataib Hezbollah denies it was responsible for the Friday missile attack."
