@@ -61,6 +61,16 @@ impl Kind {
         }
     }
 
+    /// "a casualty claim", "an event claim".
+    pub fn with_article(self) -> &'static str {
+        match self {
+            Kind::Casualty => "a casualty",
+            Kind::Responsibility => "a responsibility",
+            Kind::Denial => "a denial",
+            Kind::Event => "an event",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }

@@ -198,8 +198,8 @@ fn slug(flag: &str, raw: &str) -> Result<String> {
 fn not_for(kind: Kind, flags: &[(&str, bool)]) -> Result<()> {
     match flags.iter().find(|(_, given)| *given) {
         Some((flag, _)) => Err(Error::Usage(format!(
-            "--{flag} does not apply to a {} claim",
-            kind.as_str()
+            "--{flag} does not apply to {} claim",
+            kind.with_article()
         ))),
         None => Ok(()),
     }

@@ -510,12 +510,12 @@ pub fn parse_claim_with(
                 "E002",
                 r.loc(span.clone()),
                 format!(
-                    "field `{name}` does not belong to a {} claim",
-                    kind.as_str()
+                    "field `{name}` does not belong to {} claim",
+                    kind.with_article()
                 ),
                 format!(
-                    "remove it, or change `kind`; a {} claim takes: {}",
-                    kind.as_str(),
+                    "remove it, or change `kind`; {} claim takes: {}",
+                    kind.with_article(),
                     if own.is_empty() {
                         "no extra fields".to_string()
                     } else {
