@@ -72,7 +72,12 @@ impl Repo {
         c.args(["rev-parse", "--verify", "--quiet", "--end-of-options"])
             .arg(format!("{rev}^{{commit}}"));
         let out = run(c, "").map_err(|_| {
-            Error::Git(format!("unknown revision {rev:?}\n  help: name a commit, branch or tag, e.g. HEAD~1 or main"))
+            let help = if rev == "HEAD" {
+                "the repository has no commits yet: commit the workspace, then diff against it"
+            } else {
+                "name a commit, branch or tag, e.g. HEAD~1 or main"
+            };
+            Error::Git(format!("unknown revision {rev:?}\n  help: {help}"))
         })?;
         Ok(String::from_utf8_lossy(&out).trim().to_string())
     }

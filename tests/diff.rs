@@ -289,6 +289,15 @@ fn bad_revisions_are_refused() {
 }
 
 #[test]
+fn a_repository_without_commits() {
+    let ws = Ws::new();
+    git(&ws, &["init", "-q"]);
+    let (code, _, err) = ws.out(&["diff"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no commits yet"), "{err}");
+}
+
+#[test]
 fn outside_git() {
     let ws = Ws::new();
     let (code, _, err) = ws.out(&["diff"]);
