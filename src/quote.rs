@@ -9,11 +9,33 @@ pub fn normalize(text: &str) -> String {
     use unicode_normalization::{IsNormalized, is_nfc_quick};
     // Most text is already NFC (all ASCII is); composing it again is the
     // costliest step, so only do it when the quick check cannot say yes.
-    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if text.is_ascii() {
+        return fold_ascii(text);
+    }
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
         fold(text.chars(), text.len())
     } else {
         fold(text.nfc(), text.len())
     }
+}
+
+/// The ASCII case, byte by byte: only whitespace needs collapsing.
+fn fold_ascii(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    let mut pending_space = false;
+    for &b in text.as_bytes() {
+        if b.is_ascii_whitespace() || b == 0x0b {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(b' ');
+            pending_space = false;
+        }
+        out.push(b);
+    }
+    // Only ASCII bytes were copied.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Typography to ASCII, invisible marks dropped, whitespace collapsed.
@@ -245,6 +267,13 @@ mod tests {
         assert_eq!(normalize("a\u{200F}b\u{200B}c"), "abc");
         // NFC: e + combining acute == é
         assert_eq!(normalize("e\u{0301}"), "\u{e9}");
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_the_general_one() {
+        for s in ["  a \t b\n\n c  ", "", "x", "a\u{b}b\u{c}c\rd", "no-op"] {
+            assert_eq!(fold_ascii(s), fold(s.chars(), s.len()), "{s:?}");
+        }
     }
 
     #[test]

@@ -118,6 +118,12 @@ proptest! {
     }
 
     #[test]
+    fn ascii_normalization_collapses_whitespace_only(s in "[\\x00-\\x7f]{0,80}") {
+        let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        prop_assert_eq!(factcheck::quote::normalize(&s), want);
+    }
+
+    #[test]
     fn ranges_read_in_order(a in 0u64..100_000, b in 0u64..100_000) {
         let p = CountPolicy::default();
         let r = p.read(&format!("between {a} and {b}"));
