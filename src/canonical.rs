@@ -171,11 +171,7 @@ fn edit_doc(text: &str, f: impl FnOnce(&mut DocumentMut) -> Result<()>) -> Resul
     let (bom, body) = split_bom(text);
     let mut doc = parse_mut(body)?;
     f(&mut doc)?;
-    let mut out = doc.to_string();
-    if !body.is_empty() && !body.ends_with('\n') && out.starts_with(body) {
-        // toml_edit appends after a last line that had no newline; keep it whole.
-    }
-    out = with_line_endings(body, out);
+    let out = with_line_endings(body, doc.to_string());
     Ok(format!("{bom}{out}"))
 }
 
@@ -321,11 +317,11 @@ pub fn format_record(text: &str, is_claim: bool) -> Result<String> {
     } else {
         &SOURCE_FIELDS
     };
-    normalize_table(doc.as_table_mut(), order, true);
+    normalize_table(doc.as_table_mut(), order);
     if is_claim {
         let mut pos = 1isize;
         if let Some(t) = doc.get_mut("relations").and_then(Item::as_table_mut) {
-            normalize_table(t, &crate::model::RELATIONS, false);
+            normalize_table(t, &crate::model::RELATIONS);
             t.set_position(Some(pos));
             pos += 1;
             let prefix = blank_prefix(t.decor().prefix());
@@ -336,7 +332,7 @@ pub fn format_record(text: &str, is_claim: bool) -> Result<String> {
             .and_then(Item::as_array_of_tables_mut)
         {
             for t in aot.iter_mut() {
-                normalize_table(t, &EVIDENCE_FIELDS, false);
+                normalize_table(t, &EVIDENCE_FIELDS);
                 for (_, v) in t.iter_mut() {
                     if is_long(v)
                         && let Some(s) = v.as_str().map(str::to_string)
@@ -373,9 +369,8 @@ fn blank_prefix(old: Option<&toml_edit::RawString>) -> String {
     out
 }
 
-fn normalize_table(t: &mut Table, order: &[&str], root: bool) {
+fn normalize_table(t: &mut Table, order: &[&str]) {
     t.sort_values_by(|k1, _, k2, _| rank(order, k1.get()).cmp(&rank(order, k2.get())));
-    let _ = root;
     for (mut key, v) in t.iter_mut() {
         if !v.is_value() {
             continue;

@@ -3,8 +3,6 @@
 mod common;
 use common::*;
 
-const MESSY: &str = "# Checked by the desk, 2020-03-12\nstatement   =   \"The attack killed 15 people.\"\nmin = 15 # lower bound\n\n\n[[evidence]]\nquote = \"killing 15 people\"\n# the wire copy\nsource = \"s1\"\n[relations]\ncorroborates = [\"other\"]\n\nkind = \"casualty\"\n";
-
 #[test]
 fn fmt_rewrites_into_canonical_layout_keeping_comments() {
     let ws = Ws::new();
@@ -24,7 +22,6 @@ fn fmt_rewrites_into_canonical_layout_keeping_comments() {
     );
     let (code, _, _) = ws.out(&["fmt", "--check"]);
     assert_eq!(code, 0);
-    let _ = MESSY;
 }
 
 #[test]

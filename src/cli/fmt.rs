@@ -52,9 +52,9 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
                 rel.display()
             )));
         }
-        let text = match factcheck::workspace::read_record(&ws.root, &rel, ws.config.max_file_size)
-        {
-            Ok(t) => t,
+        // The same gate as loading: size limit, no links, UTF-8, not empty.
+        match factcheck::workspace::read_record(&ws.root, &rel, ws.config.max_file_size) {
+            Ok(_) => {}
             Err(d) => {
                 eprintln!(
                     "warning: skipped {}:{}:{}: {}",
@@ -66,7 +66,8 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
                 failed += 1;
                 continue;
             }
-        };
+        }
+        // Read again as is: the gate strips a BOM, which formatting keeps.
         let raw =
             std::fs::read_to_string(ws.path(&rel)).map_err(Error::io("read", ws.path(&rel)))?;
         let formatted = match factcheck::canonical::format_record(&raw, is_claim) {
@@ -77,7 +78,6 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
                 continue;
             }
         };
-        let _ = text;
         if formatted != raw {
             if !a.check {
                 factcheck::store::replace(&ws.path(&rel), formatted.as_bytes())?;
