@@ -8,12 +8,13 @@ use crate::analysis::{Account, Analysis, Figure, FigureStatus, Responsibility, S
 use crate::config::Config;
 use crate::count::Interval;
 use crate::count::Precision;
+use crate::fxhash::FxHashMap;
 use crate::id::Id;
 use crate::model::Kind;
 use crate::model::{Claim, Details, Source};
 use comfy_table::Color;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::io::Write;
 
 const QUOTE_WIDTH: usize = 70;
@@ -23,6 +24,18 @@ pub struct Report<'a> {
     pub analysis: Analysis<'a>,
     pub events: Vec<String>,
     pub sources: usize,
+    /// Indexes built once, so rendering stays linear in the workspace size.
+    by_event: BTreeMap<&'a str, EventParts<'a>>,
+    conflicting_figure: FxHashMap<String, usize>,
+    deniers: FxHashMap<&'a str, Vec<&'a Claim>>,
+}
+
+/// What the report shows for one event: positions in `analysis`.
+#[derive(Default)]
+struct EventParts<'a> {
+    claims: Vec<&'a Claim>,
+    figures: Vec<usize>,
+    responsibility: Vec<usize>,
 }
 
 impl<'a> Report<'a> {
@@ -38,13 +51,42 @@ impl<'a> Report<'a> {
         let keep = |e: &str| event.is_none_or(|want| want == e);
         analysis.figures.retain(|f| keep(&f.event));
         analysis.responsibility.retain(|r| keep(&r.event));
+        let mut deniers: FxHashMap<&str, Vec<&Claim>> = FxHashMap::default();
+        for d in claims.iter().filter(|d| !d.is_retracted()) {
+            if let Details::Denial { denies } = &d.details {
+                deniers.entry(denies.as_str()).or_default().push(d);
+            }
+        }
         let claims: Vec<&Claim> = claims.iter().filter(|c| keep(&c.event)).collect();
-        let events: BTreeSet<String> = claims.iter().map(|c| c.event.clone()).collect();
+        let mut by_event: BTreeMap<&str, EventParts> = BTreeMap::new();
+        for c in &claims {
+            by_event.entry(c.event.as_str()).or_default().claims.push(c);
+        }
+        let mut conflicting_figure = FxHashMap::default();
+        for (i, f) in analysis.figures.iter().enumerate() {
+            if let Some(parts) = by_event.get_mut(f.event.as_str()) {
+                parts.figures.push(i);
+            }
+            if f.status == FigureStatus::Conflicting {
+                for a in &f.accounts {
+                    conflicting_figure.entry(a.claim.to_string()).or_insert(i);
+                }
+            }
+        }
+        for (i, r) in analysis.responsibility.iter().enumerate() {
+            if let Some(parts) = by_event.get_mut(r.event.as_str()) {
+                parts.responsibility.push(i);
+            }
+        }
+        let events = by_event.keys().map(|e| e.to_string()).collect();
         Report {
             claims,
             analysis,
-            events: events.into_iter().collect(),
+            events,
             sources: sources.len(),
+            by_event,
+            conflicting_figure,
+            deniers,
         }
     }
 
@@ -56,24 +98,30 @@ impl<'a> Report<'a> {
         }
     }
 
+    fn parts(&self, event: &str) -> Option<&EventParts<'a>> {
+        self.by_event.get(event)
+    }
+
     fn figures_of(&self, event: &str) -> impl Iterator<Item = &Figure> {
-        self.analysis
-            .figures
-            .iter()
-            .filter(move |f| f.event == event)
+        self.parts(event)
+            .into_iter()
+            .flat_map(|p| p.figures.iter().map(|i| &self.analysis.figures[*i]))
     }
 
     fn responsibility_of(&self, event: &str) -> impl Iterator<Item = &Responsibility> {
-        self.analysis
-            .responsibility
-            .iter()
-            .filter(move |r| r.event == event)
+        self.parts(event).into_iter().flat_map(|p| {
+            p.responsibility
+                .iter()
+                .map(|i| &self.analysis.responsibility[*i])
+        })
+    }
+
+    fn claims_of(&self, event: &str) -> impl Iterator<Item = &&'a Claim> {
+        self.parts(event).into_iter().flat_map(|p| p.claims.iter())
     }
 
     fn attention_of(&self, event: &str) -> Vec<(&Claim, Vec<Status>, String)> {
-        self.claims
-            .iter()
-            .filter(|c| c.event == event)
+        self.claims_of(event)
             .filter_map(|c| {
                 let st: Vec<Status> = self.analysis.statuses_of(c.id.as_str()).to_vec();
                 let serious = st
@@ -97,10 +145,10 @@ impl<'a> Report<'a> {
                 Status::Unsourced => parts.push("no evidence linked".to_string()),
                 Status::SingleOrigin => parts.push(format!("only origin: {}", origins.join(", "))),
                 Status::Conflicting => {
-                    let f = self.analysis.figures.iter().find(|f| {
-                        f.accounts.iter().any(|a| a.claim == c.id)
-                            && f.status == FigureStatus::Conflicting
-                    });
+                    let f = self
+                        .conflicting_figure
+                        .get(c.id.as_str())
+                        .map(|i| &self.analysis.figures[*i]);
                     match f {
                         Some(f) => parts.push(format!(
                             "{} accounts disagree ({})",
@@ -127,12 +175,10 @@ impl<'a> Report<'a> {
                 }
                 Status::Denied => {
                     let deniers: Vec<String> = self
-                        .claims
-                        .iter()
-                        .filter(|d| {
-                            matches!(&d.details, Details::Denial { denies } if *denies == c.id)
-                                && !d.is_retracted()
-                        })
+                        .deniers
+                        .get(c.id.as_str())
+                        .into_iter()
+                        .flatten()
                         .map(|d| {
                             format!(
                                 "{} ({})",
@@ -151,12 +197,8 @@ impl<'a> Report<'a> {
 
     /// Single-origin claims grouped by their one origin.
     fn single_origin_of(&self, event: &str) -> Vec<(String, Vec<String>)> {
-        let mut by: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-        for c in self
-            .claims
-            .iter()
-            .filter(|c| c.event == event && !c.is_retracted())
-        {
+        let mut by: BTreeMap<String, Vec<String>> = Default::default();
+        for c in self.claims_of(event).filter(|c| !c.is_retracted()) {
             if self
                 .analysis
                 .statuses_of(c.id.as_str())
@@ -185,7 +227,7 @@ impl<'a> Report<'a> {
             out.push_str("\nNo claims yet. Add one with `factcheck claim add`.\n");
         }
         for event in &self.events {
-            let n = self.claims.iter().filter(|c| &c.event == event).count();
+            let n = self.claims_of(event).count();
             out.push_str(&format!("\n== {event} ({}) ==\n", plural(n, "claim")));
             let figures: Vec<&Figure> = self.figures_of(event).collect();
             if !figures.is_empty() {
