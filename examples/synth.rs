@@ -1,6 +1,6 @@
 //! Generates a realistic workspace for benchmarks and scale tests:
 //!
-//!     cargo run --release --example synth -- --claims N --sources M DIR [--seed S]
+//!     cargo run --release --example synth -- --claims N --sources M DIR [--seed S] [--max-event N]
 //!
 //! Records are rendered by the tool's own writer (`factcheck::canonical`);
 //! files are written without the per-file fsync of the interactive commands,
@@ -144,6 +144,8 @@ fn main() {
     let mut claims = 1000usize;
     let mut sources = 500usize;
     let mut seed = 1u64;
+    // Claims per event are drawn from 5..=max_event (a stress test sets it high).
+    let mut max_event = 50usize;
     let mut dir: Option<PathBuf> = None;
     let mut i = 0;
     while i < args.len() {
@@ -154,6 +156,10 @@ fn main() {
             }
             "--sources" => {
                 sources = args[i + 1].parse().expect("--sources M");
+                i += 1;
+            }
+            "--max-event" => {
+                max_event = args[i + 1].parse().expect("--max-event N");
                 i += 1;
             }
             "--seed" => {
@@ -175,7 +181,7 @@ fn main() {
     let policy = CountPolicy::default();
 
     // Sources: each about one event; one in ten relays an earlier source.
-    let events = (claims / 25).max(1);
+    let events = (claims / (max_event / 2).max(1)).max(1);
     let mut texts: Vec<Vec<String>> = Vec::with_capacity(sources);
     for s in 0..sources {
         let event = s % events;
@@ -211,7 +217,8 @@ fn main() {
     let mut made = 0usize;
     let mut event = 0usize;
     while made < claims {
-        let size = (5 + rng.below(46) as usize).min(claims - made);
+        let size =
+            (5 + rng.below(max_event.saturating_sub(4).max(1) as u64) as usize).min(claims - made);
         let event_slug = format!("incident-{event:05}");
         let first = made;
         let mut blame: Option<Id> = None;

@@ -26,7 +26,9 @@ pub struct Report<'a> {
     pub sources: usize,
     /// Indexes built once, so rendering stays linear in the workspace size.
     by_event: BTreeMap<&'a str, EventParts<'a>>,
+    /// Claim id -> its conflicting figure, and that figure's "18 vs 25+".
     conflicting_figure: FxHashMap<String, usize>,
+    disagreement: FxHashMap<usize, String>,
     deniers: FxHashMap<&'a str, Vec<&'a Claim>>,
 }
 
@@ -63,11 +65,13 @@ impl<'a> Report<'a> {
             by_event.entry(c.event.as_str()).or_default().claims.push(c);
         }
         let mut conflicting_figure = FxHashMap::default();
+        let mut disagreement = FxHashMap::default();
         for (i, f) in analysis.figures.iter().enumerate() {
             if let Some(parts) = by_event.get_mut(f.event.as_str()) {
                 parts.figures.push(i);
             }
             if f.status == FigureStatus::Conflicting {
+                disagreement.insert(i, range_text(f));
                 for a in &f.accounts {
                     conflicting_figure.entry(a.claim.to_string()).or_insert(i);
                 }
@@ -86,6 +90,7 @@ impl<'a> Report<'a> {
             sources: sources.len(),
             by_event,
             conflicting_figure,
+            disagreement,
             deniers,
         }
     }
@@ -148,13 +153,11 @@ impl<'a> Report<'a> {
                     let f = self
                         .conflicting_figure
                         .get(c.id.as_str())
-                        .map(|i| &self.analysis.figures[*i]);
+                        .map(|i| (&self.analysis.figures[*i], &self.disagreement[i]));
                     match f {
-                        Some(f) => parts.push(format!(
-                            "{} accounts disagree ({})",
-                            f.name(),
-                            range_text(f)
-                        )),
+                        Some((f, text)) => {
+                            parts.push(format!("{} accounts disagree ({text})", f.name()))
+                        }
                         None => parts.push(format!(
                             "contradicts {}",
                             c.relations
@@ -447,6 +450,11 @@ pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
+/// Accounts listed by name before a list is summarized ("and 12 more").
+const LIST_AT_MOST: usize = 6;
+
+/// The disagreeing counts, "18 vs 25+"; a long list is cut, so a figure
+/// with thousands of accounts does not make every line of the report huge.
 fn range_text(f: &Figure) -> String {
     let voting: Vec<String> = f
         .accounts
@@ -454,7 +462,15 @@ fn range_text(f: &Figure) -> String {
         .filter(|a| a.votes())
         .map(|a| a.interval.to_string())
         .collect();
-    voting.join(" vs ")
+    listing(&voting, " vs ", LIST_AT_MOST)
+}
+
+/// Joins at most `max` items, then says how many more there are.
+fn listing(items: &[String], sep: &str, max: usize) -> String {
+    if items.len() <= max {
+        return items.join(sep);
+    }
+    format!("{} and {} more", items[..max].join(sep), items.len() - max)
 }
 
 fn verdict(f: &Figure) -> (String, Color) {
@@ -638,7 +654,9 @@ fn responsibility_grid(rows: &[&Responsibility]) -> Grid {
 fn single_grid(rows: &[(String, Vec<String>)]) -> Grid {
     let mut g = Grid::new(&["Only origin", "Claims"]);
     for (origin, claims) in rows {
-        g.row(vec![(origin.clone(), None), (claims.join(", "), None)]);
+        // The full list is in the JSON report and in `list --status single-origin`.
+        let shown = listing(claims, ", ", 4 * LIST_AT_MOST);
+        g.row(vec![(origin.clone(), None), (shown, None)]);
     }
     g
 }
