@@ -456,44 +456,59 @@ fn io_reason(e: &std::io::Error) -> String {
 /// Loads records from in-memory files (an old revision read through git),
 /// with the same parsing and diagnostics as [`Workspace::load`].
 pub fn load_snapshot(config: &Config, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
+    /// One parsed file of the snapshot.
+    enum Parsed {
+        Claim(Id, Option<Claim>, Vec<Diagnostic>),
+        Source(Id, Option<Source>, Vec<Diagnostic>),
+        NotUtf8,
+    }
+    let parsed: Vec<(&PathBuf, Parsed)> = files
+        .par_iter()
+        .filter_map(|(rel, bytes)| {
+            let dir = rel.parent().and_then(|p| p.to_str()).unwrap_or("");
+            let stem = rel
+                .file_name()
+                .and_then(|n| n.to_str())?
+                .strip_suffix(".toml")?;
+            let id = Id::parse(stem).ok()?;
+            let Ok(text) = std::str::from_utf8(bytes) else {
+                return Some((rel, Parsed::NotUtf8));
+            };
+            let text = text.trim_start_matches('\u{feff}');
+            let out = match dir {
+                CLAIMS_DIR => {
+                    let p = parse_claim_with(id.as_str(), rel, text, &config.policy, false);
+                    Parsed::Claim(id, p.record, p.diagnostics)
+                }
+                SOURCES_DIR => {
+                    let p = parse_source_with(id.as_str(), rel, text, false);
+                    Parsed::Source(id, p.record, p.diagnostics)
+                }
+                _ => return None,
+            };
+            Some((rel, out))
+        })
+        .collect();
     let mut loaded = Loaded::default();
-    for (rel, bytes) in files {
-        let dir = rel.parent().and_then(|p| p.to_str()).unwrap_or("");
-        let Some(stem) = rel
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.strip_suffix(".toml"))
-        else {
-            continue;
-        };
-        let Ok(id) = Id::parse(stem) else { continue };
-        let text = match std::str::from_utf8(bytes) {
-            Ok(t) => t.trim_start_matches('\u{feff}'),
-            Err(_) => {
-                loaded.skipped.push(rel.clone());
-                continue;
-            }
-        };
-        match dir {
-            CLAIMS_DIR => {
-                loaded.claim_files.insert(id.clone());
-                let p = parse_claim(id.as_str(), rel, text, &config.policy);
-                if p.record.is_none() {
+    for (rel, p) in parsed {
+        match p {
+            Parsed::NotUtf8 => loaded.skipped.push(rel.clone()),
+            Parsed::Claim(id, record, diags) => {
+                loaded.claim_files.insert(id);
+                if record.is_none() {
                     loaded.skipped.push(rel.clone());
                 }
-                loaded.claims.extend(p.record);
-                loaded.diagnostics.extend(p.diagnostics);
+                loaded.claims.extend(record);
+                loaded.diagnostics.extend(diags);
             }
-            SOURCES_DIR => {
-                loaded.source_files.insert(id.clone());
-                let p = parse_source(id.as_str(), rel, text);
-                if p.record.is_none() {
+            Parsed::Source(id, record, diags) => {
+                loaded.source_files.insert(id);
+                if record.is_none() {
                     loaded.skipped.push(rel.clone());
                 }
-                loaded.sources.extend(p.record);
-                loaded.diagnostics.extend(p.diagnostics);
+                loaded.sources.extend(record);
+                loaded.diagnostics.extend(diags);
             }
-            _ => {}
         }
     }
     loaded.claims.sort_by(|a, b| a.id.cmp(&b.id));
