@@ -109,7 +109,7 @@ impl Repo {
                 .map(|c| c.as_os_str().to_string_lossy().to_string());
             let is_record = matches!(top.as_deref(), Some("claims") | Some("sources"))
                 && rel.components().count() == 2
-                && rel.extension().is_some_and(|e| e == "toml" || e == "txt");
+                && rel.extension().is_some_and(|e| e == "toml");
             if (is_record || rel == Path::new(crate::config::CONFIG_FILE))
                 && let Some(h) = hash
             {
