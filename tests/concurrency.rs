@@ -7,40 +7,10 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 fn linked_workspace() -> Ws {
-    let ws = Ws::new();
-    ws.write(
-        "a.txt",
+    Ws::with_claim(
         "The strikes killed 25 people over the weekend, officials said.",
-    );
-    ws.ok(&[
-        "source",
-        "add",
-        "s1",
-        "--title",
-        "t",
-        "--publisher",
-        "Wire",
-        "--text-file",
-        "a.txt",
-    ]);
-    ws.ok(&[
-        "claim",
-        "add",
         "c",
-        "--kind",
-        "casualty",
-        "--event",
-        "e",
-        "--category",
-        "killed",
-        "--group",
-        "people",
-        "--count",
-        "25",
-        "--statement",
-        "25 killed",
-    ]);
-    ws
+    )
 }
 
 fn evidence_count(ws: &Ws) -> usize {

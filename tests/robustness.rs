@@ -8,36 +8,7 @@ use common::*;
 /// A workspace with one good, linked claim, so every case can also assert that
 /// the rest is still checked and reported.
 fn with_good_claim() -> Ws {
-    let ws = Ws::new();
-    ws.write("a.txt", "The strikes killed 25 people.");
-    ws.ok(&[
-        "source",
-        "add",
-        "s1",
-        "--title",
-        "t",
-        "--publisher",
-        "Wire",
-        "--text-file",
-        "a.txt",
-    ]);
-    ws.ok(&[
-        "claim",
-        "add",
-        "good",
-        "--kind",
-        "casualty",
-        "--event",
-        "e",
-        "--category",
-        "killed",
-        "--group",
-        "people",
-        "--count",
-        "25",
-        "--statement",
-        "25 killed",
-    ]);
+    let ws = Ws::with_claim("The strikes killed 25 people.", "good");
     ws.ok(&["link", "good", "s1", "--quote", "killed 25 people"]);
     ws
 }

@@ -102,10 +102,8 @@ impl<'a> Context<'a> {
                             canon
                         }
                     };
-                    if !seen.iter().any(|o| {
-                        o.eq_ignore_ascii_case(&canonical)
-                            || o.to_lowercase() == canonical.to_lowercase()
-                    }) {
+                    let key = canonical.to_lowercase();
+                    if !seen.iter().any(|o| o.to_lowercase() == key) {
                         seen.push(canonical);
                     }
                 }

@@ -11,15 +11,7 @@ pub fn evidence_origin<S: std::hash::BuildHasher>(
     sources: &HashMap<&str, &Source, S>,
     aliases: &Aliases,
 ) -> String {
-    if let Some(a) = e.attributed_to.as_deref().filter(|a| !a.trim().is_empty()) {
-        return aliases.canonical(a);
-    }
-    let start = e.via.as_ref().unwrap_or(&e.source);
-    match root_source(start.as_str(), sources) {
-        Some(s) => aliases.canonical(&s.publisher),
-        // A dangling reference is reported by `check`; count it under its id.
-        None => format!("source {start}"),
-    }
+    aliases.canonical(&raw_origin(e, sources))
 }
 
 /// The origin's name as written (not yet canonical): `attributed_to`, or the
@@ -34,6 +26,7 @@ pub fn raw_origin<S: std::hash::BuildHasher>(
     let start = e.via.as_ref().unwrap_or(&e.source);
     match root_source(start.as_str(), sources) {
         Some(s) => s.publisher.clone(),
+        // A dangling reference is reported by `check`; count it under its id.
         None => format!("source {start}"),
     }
 }

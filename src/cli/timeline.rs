@@ -1,5 +1,5 @@
 use super::{Env, OutputFormat};
-use factcheck::analysis::{Analysis, Context, timeline};
+use factcheck::analysis::{Context, figures, timeline};
 use factcheck::error::Result;
 
 #[derive(clap::Args)]
@@ -15,9 +15,9 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
     let ws = env.workspace()?;
     let loaded = env.load(&ws);
     super::known_event(&loaded, a.event.as_deref())?;
-    let analysis = Analysis::new(&loaded.claims, &loaded.sources, &ws.config);
+    // Figures need only the shared context, not the whole analysis.
     let ctx = Context::new(&loaded.claims, &loaded.sources, &ws.config);
-    let mut t = timeline::timelines(&ctx, &analysis.figures);
+    let mut t = timeline::timelines(&ctx, &figures::figures(&ctx));
     let mut attr = timeline::attributions(&ctx);
     if let Some(e) = &a.event {
         t.retain(|f| &f.event == e);

@@ -26,6 +26,42 @@ impl Ws {
         ws
     }
 
+    /// A workspace with source `s1` (archiving `article`) and a casualty
+    /// claim `claim` ("25" people killed), not yet linked.
+    pub fn with_claim(article: &str, claim: &str) -> Ws {
+        let ws = Ws::new();
+        ws.write("a.txt", article);
+        ws.ok(&[
+            "source",
+            "add",
+            "s1",
+            "--title",
+            "t",
+            "--publisher",
+            "Wire",
+            "--text-file",
+            "a.txt",
+        ]);
+        ws.ok(&[
+            "claim",
+            "add",
+            claim,
+            "--kind",
+            "casualty",
+            "--event",
+            "e",
+            "--category",
+            "killed",
+            "--group",
+            "people",
+            "--count",
+            "25",
+            "--statement",
+            "25 killed",
+        ]);
+        ws
+    }
+
     /// A copy of a workspace: factcheck.toml, claims/ and sources/ only.
     pub fn copy_of(src: &Path) -> Ws {
         let dir = tempfile::tempdir().unwrap();

@@ -15,28 +15,43 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
 
 fn check_claim(input: &RuleInput<'_>, c: &crate::model::Claim) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    {
-        for (i, e) in c.evidence.iter().enumerate() {
-            let at = || input.claim_loc(c, &format!("evidence.{i}.quote"));
-            match input.archives.get(e.source.as_str()) {
-                Some(ArchiveState::Present { archive, .. })
-                    if !archive.contains(&e.quote) => {
-                        let help = match archive.closest_passage(&e.quote) {
-                            Some(p) => format!(
-                                "closest passage ([-quote-] {{+archive+}}): {}",
-                                crate::quote::word_diff(&crate::quote::normalize(&e.quote), &p)
-                            ),
-                            None => "copy the words exactly as the archive has them".into(),
-                        };
-                        out.push(Diagnostic::new("E011", &c.path, at(), format!("quote not found in the archived text of `{}`", e.source)).help(help));
-                    }
-                None if input.sources_by_id.contains_key(e.source.as_str()) => out.push(
-                    Diagnostic::new("W102", &c.path, at(), format!("quote cannot be verified: source `{}` has no archived text", e.source))
-                        .help("archive the text with `factcheck source add ... --text-file`, if one exists"),
-                ),
-                // Unreadable archives and unknown sources have their own diagnostics.
-                _ => {}
+    for (i, e) in c.evidence.iter().enumerate() {
+        let at = || input.claim_loc(c, &format!("evidence.{i}.quote"));
+        match input.archives.get(e.source.as_str()) {
+            Some(ArchiveState::Present { archive, .. }) if !archive.contains(&e.quote) => {
+                let help = match archive.closest_passage(&e.quote) {
+                    Some(p) => format!(
+                        "closest passage ([-quote-] {{+archive+}}): {}",
+                        crate::quote::word_diff(&crate::quote::normalize(&e.quote), &p)
+                    ),
+                    None => "copy the words exactly as the archive has them".into(),
+                };
+                out.push(
+                    Diagnostic::new(
+                        "E011",
+                        &c.path,
+                        at(),
+                        format!("quote not found in the archived text of `{}`", e.source),
+                    )
+                    .help(help),
+                );
             }
+            None if input.sources_by_id.contains_key(e.source.as_str()) => out.push(
+                Diagnostic::new(
+                    "W102",
+                    &c.path,
+                    at(),
+                    format!(
+                        "quote cannot be verified: source `{}` has no archived text",
+                        e.source
+                    ),
+                )
+                .help(
+                    "archive the text with `factcheck source add ... --text-file`, if one exists",
+                ),
+            ),
+            // Unreadable archives and unknown sources have their own diagnostics.
+            _ => {}
         }
     }
     out
