@@ -8,7 +8,7 @@ use rayon::prelude::*;
 fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("usage: readall DIR"));
     let mut files = Vec::new();
-    for sub in ["claims", "sources"] {
+    for sub in ["claims", "sources", "entities", "events"] {
         for e in std::fs::read_dir(dir.join(sub))
             .expect("read_dir")
             .flatten()

@@ -9,12 +9,10 @@
 //! events hold 5 to 50 claims with conflicting figures, `cites` chains and
 //! denials.
 
-use factcheck::canonical::{claim_text, source_text};
 use factcheck::check::sha256_hex;
-use factcheck::count::{CountPolicy, Interval};
-use factcheck::id::Id;
+use factcheck::model::count::{CountPolicy, Interval};
 use factcheck::model::*;
-use factcheck::timestamp::Timestamp;
+use factcheck::store::canonical::{claim_text, source_text};
 use std::path::PathBuf;
 
 struct Rng(u64);
@@ -176,7 +174,14 @@ fn main() {
         eprintln!("{} is already a workspace; remove it first", dir.display());
         std::process::exit(2);
     }
-    factcheck::ops::init(&dir).expect("init");
+    factcheck::ops::init::init(
+        &dir,
+        &factcheck::ops::init::Options {
+            git: false,
+            nested: true,
+        },
+    )
+    .expect("init");
     let mut rng = Rng(seed);
     let policy = CountPolicy::default();
 
@@ -196,17 +201,19 @@ fn main() {
         let hour = rng.below(24);
         let source = Source {
             id: id.clone(),
-            path: Default::default(),
             title: format!("Report {s} on incident {event}"),
             publisher: rng.pick(OUTLETS).to_string(),
             url: Some(format!("https://news.example/{s}")),
             published: Timestamp::parse(&format!("2020-03-{day:02}T{hour:02}:00:00+03:00")).ok(),
             accessed: None,
+            language: Some("en".into()),
             reliability: Some(*rng.pick(&['A', 'B', 'C', 'D', 'E', 'F'])),
             cites,
             revises: None,
             sha256: Some(sha256_hex(text.as_bytes())),
-            locs: Locs::default(),
+            notes: None,
+            tags: Vec::new(),
+            capture: None,
         };
         std::fs::write(dir.join(format!("sources/{id}.txt")), &text).unwrap();
         std::fs::write(dir.join(format!("sources/{id}.toml")), source_text(&source)).unwrap();
@@ -239,15 +246,23 @@ fn main() {
                     group: rng.pick(GROUPS).to_string(),
                     wording: Some(w),
                     interval,
+                    best: None,
+                    as_of: None,
+                    hedge: None,
                     policy: Some(policy.name.clone()),
                 })
             } else if roll < 8 {
-                Details::Responsibility {
+                Details::Responsibility(Blame {
                     actor: rng.pick(ACTORS).to_string(),
-                }
+                    stance: None,
+                    hedge: None,
+                })
             } else if roll == 8 && k > 0 {
                 match &blame {
-                    Some(b) => Details::Denial { denies: b.clone() },
+                    Some(b) => Details::Denial(Denial {
+                        denies: Some(b.clone()),
+                        actor: None,
+                    }),
                     None => Details::Event,
                 }
             } else {
@@ -286,25 +301,34 @@ fn main() {
                     .unwrap(),
                 );
             }
-            if matches!(details, Details::Responsibility { .. }) {
+            if matches!(details, Details::Responsibility(_)) {
                 blame = Some(id.clone());
             }
+            // Accounts come in over a month, so each origin's figures form
+            // a series, as real reporting does.
+            let day = 1 + rng.below(28);
+            let hour = rng.below(24);
             let claim = Claim {
                 id: id.clone(),
-                path: Default::default(),
                 event: event_slug.clone(),
                 statement: format!("Statement {made} about {event_slug}."),
                 asserted_by: Some(rng.pick(ORIGINS).to_string()),
-                date: Timestamp::parse("2020-03-15").ok(),
+                date: Timestamp::parse(&format!("2020-03-{day:02}T{hour:02}:00:00Z")).ok(),
                 details,
-                retracted: if rng.below(50) == 0 {
-                    Some("superseded by a later toll".into())
+                preferred: false,
+                retraction: if rng.below(50) == 0 {
+                    Some(Retraction {
+                        reason: "superseded by a later toll".into(),
+                        on: None,
+                    })
                 } else {
                     None
                 },
+                notes: None,
+                tags: Vec::new(),
                 relations,
+                review: None,
                 evidence,
-                locs: Locs::default(),
             };
             std::fs::write(dir.join(format!("claims/{id}.toml")), claim_text(&claim)).unwrap();
             made += 1;

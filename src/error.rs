@@ -1,6 +1,6 @@
 //! Errors that stop a command, and the exit code each maps to.
 
-use crate::diag::Diagnostic;
+use crate::model::diag::Diagnostic;
 use std::path::PathBuf;
 
 /// Exit codes (DESIGN): 1 the input was read and found wanting, 2 the command
@@ -18,6 +18,10 @@ pub enum Error {
         "{path} is already a factcheck workspace (it has factcheck.toml)\n  help: work in it as it is; nothing was changed"
     )]
     AlreadyWorkspace { path: PathBuf },
+    #[error(
+        "{path} is inside the factcheck workspace {outer}\n  help: work in that workspace, or pass --nested to make a separate one here"
+    )]
+    NestedWorkspace { path: PathBuf, outer: PathBuf },
     #[error("invalid id {raw:?}: {why}{}", suggestion.as_ref().map(|s| format!("\n  help: try `{s}`")).unwrap_or_default())]
     InvalidId {
         raw: String,
@@ -43,13 +47,22 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A path the guard refuses: a link, outside the root, too large, ...
+    #[error("{} {why}; nothing was read or written there", path.display())]
+    Refused { path: PathBuf, why: String },
     #[error(
         "{path} changed on disk while this command was editing it; nothing was written\n  help: run the command again"
     )]
     Conflict { path: PathBuf },
     /// A record that must be read to carry out the command is broken.
-    #[error("{} cannot be edited until it is fixed:\n{}", path.display(), diagnostics.iter().map(|d| format!("  {}:{}:{}: {}[{}]: {}", d.file.display(), d.line, d.column, if d.is_error() {"error"} else {"warning"}, d.code, d.message)).collect::<Vec<_>>().join("\n"))]
+    #[error("{} cannot be used until it is fixed:\n{}", path.display(), diagnostics.iter().map(|d| format!("  {}", d.one_line())).collect::<Vec<_>>().join("\n"))]
     BrokenRecord {
+        path: PathBuf,
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// An edit that would leave the record invalid; nothing was written.
+    #[error("the change would make {} invalid, so nothing was written:\n{}", path.display(), diagnostics.iter().map(|d| format!("  {}{}", d.one_line(), d.help.as_ref().map(|h| format!("\n    help: {h}")).unwrap_or_default())).collect::<Vec<_>>().join("\n"))]
+    InvalidEdit {
         path: PathBuf,
         diagnostics: Vec<Diagnostic>,
     },
@@ -58,6 +71,15 @@ pub enum Error {
     QuoteNotFound {
         source_id: String,
         closest: Option<String>,
+    },
+    /// The same source and quote are already linked to the claim (exit 1).
+    #[error(
+        "this quote from `{source_id}` is already linked to `{claim}` (evidence[{index}]); nothing was written"
+    )]
+    DuplicateLink {
+        claim: String,
+        source_id: String,
+        index: usize,
     },
     /// Count wording the policy cannot read (exit 1).
     #[error(
@@ -68,6 +90,14 @@ pub enum Error {
         policy: String,
         forms: &'static str,
     },
+    /// A fetch that could not complete: unreachable, timeout, too large,
+    /// redirects, scheme (exit 2).
+    #[error("{0}")]
+    Fetch(String),
+    /// A page that was fetched and found wanting: a non-2xx status, a PDF or
+    /// image, no readable text (exit 1).
+    #[error("{0}")]
+    PageWanting(String),
     #[error("{0}")]
     Git(String),
     #[error("{0}")]
@@ -77,7 +107,10 @@ pub enum Error {
 impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::QuoteNotFound { .. } | Error::Wording { .. } => EXIT_WANTING,
+            Error::QuoteNotFound { .. }
+            | Error::Wording { .. }
+            | Error::DuplicateLink { .. }
+            | Error::PageWanting(_) => EXIT_WANTING,
             _ => EXIT_FAILED,
         }
     }

@@ -1,5 +1,8 @@
 //! The `factcheck` binary: parse arguments, run, map the outcome to an exit code.
 
+// clap's subcommand enums hold their arguments by value, parsed once.
+#![allow(clippy::large_enum_variant)]
+
 mod cli;
 
 // Loading a large workspace makes millions of small allocations; mimalloc

@@ -298,6 +298,8 @@ fn relate_and_retract_make_minimal_edits() {
         "killed-15",
         "--reason",
         "Superseded by the revised toll",
+        "--on",
+        "2020-03-12",
     ]);
     let after = ws.read("claims/killed-15.toml");
     insta::assert_snapshot!(
@@ -624,8 +626,15 @@ fn every_write_command_says_what_it_did() {
         &["link", "a", "wire", "--quote", "killing 15 people"],
         &["relate", "a", "corroborates", "b"],
         &["relate", "a", "corroborates", "b"],
-        &["retract", "c", "--reason", "duplicate"],
-        &["retract", "c", "--reason", "again"],
+        &[
+            "retract",
+            "c",
+            "--reason",
+            "duplicate",
+            "--on",
+            "2020-03-12",
+        ],
+        &["retract", "c", "--reason", "again", "--on", "2020-03-12"],
     ] {
         all.push_str(&format!(
             "$ factcheck {}\n{}\n",

@@ -6,11 +6,11 @@ use common::*;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+/// A claim and an article with 500 distinct quotable passages ("item 17"),
+/// since linking one quote twice is refused.
 fn linked_workspace() -> Ws {
-    Ws::with_claim(
-        "The strikes killed 25 people over the weekend, officials said.",
-        "c",
-    )
+    let article: Vec<String> = (0..500).map(|i| format!("item {i}.")).collect();
+    Ws::with_claim(&article.join(" "), "c")
 }
 
 fn evidence_count(ws: &Ws) -> usize {
@@ -28,7 +28,8 @@ fn eight_writers_linking_to_one_claim_lose_nothing() {
             let dir = dir.clone();
             std::thread::spawn(move || {
                 for i in 0..50 {
-                    let who = format!("writer {w} item {i}");
+                    let who = format!("writer {w}");
+                    let quote = format!("item {}.", w * 50 + i);
                     let out = factcheck(
                         &dir,
                         &[
@@ -36,7 +37,7 @@ fn eight_writers_linking_to_one_claim_lose_nothing() {
                             "c",
                             "s1",
                             "--quote",
-                            "killed 25 people",
+                            &quote,
                             "--attributed-to",
                             &who,
                         ],
@@ -56,6 +57,52 @@ fn eight_writers_linking_to_one_claim_lose_nothing() {
     assert_eq!(evidence_count(&ws), 400);
     let (code, out, _) = ws.out(&["check"]);
     assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn two_retractions_of_one_claim_exactly_one_wins() {
+    // The "already retracted" check runs under the lock, on the file as it
+    // is then: two racing retractions cannot both succeed and lose a reason.
+    let ws = Ws::with_claim("The strikes killed 25 people.", "c");
+    for round in 0..10 {
+        let id = format!("r-{round}");
+        ws.ok(&[
+            "claim",
+            "add",
+            &id,
+            "--kind",
+            "event",
+            "--event",
+            "e",
+            "--statement",
+            "s",
+        ]);
+        let spawn = |reason: &str| {
+            Command::new(bin())
+                .args(["retract", &id, "--reason", reason])
+                .current_dir(ws.path())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn("reason one"), spawn("reason two"));
+        let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+        let codes = [a.status.code(), b.status.code()];
+        assert!(
+            codes.contains(&Some(0)) && codes.contains(&Some(2)),
+            "round {round}: {codes:?}"
+        );
+        let text = ws.read(&format!("claims/{id}.toml"));
+        let winner = if a.status.success() {
+            "reason one"
+        } else {
+            "reason two"
+        };
+        assert!(text.contains(winner), "{text}");
+        let loser = if a.status.success() { &b } else { &a };
+        assert!(String::from_utf8_lossy(&loser.stderr).contains("already retracted"));
+    }
 }
 
 #[test]
@@ -125,7 +172,7 @@ fn killed_writers_leave_old_or_new_content() {
                 "c",
                 "s1",
                 "--quote",
-                "killed 25 people",
+                &format!("item {i}."),
                 "--attributed-to",
                 &format!("round {i}"),
             ])
@@ -154,6 +201,6 @@ fn killed_writers_leave_old_or_new_content() {
     assert_eq!(code, 0, "{out}");
     assert!(!out.contains("error["), "{out}");
     // The lock died with the killed writers: one more write goes through at once.
-    ws.ok(&["link", "c", "s1", "--quote", "killed 25 people"]);
+    ws.ok(&["link", "c", "s1", "--quote", "item 499."]);
     assert_eq!(evidence_count(&ws), count + 1);
 }

@@ -185,7 +185,14 @@ fn change(ws: &Ws) {
         "--quote",
         "The group denied any role.",
     ]);
-    ws.ok(&["retract", "killed-15", "--reason", "revised toll"]);
+    ws.ok(&[
+        "retract",
+        "killed-15",
+        "--reason",
+        "revised toll",
+        "--on",
+        "2020-03-12",
+    ]);
     // A hand edit removes the ministry's evidence from the blame claim.
     let text = ws.read("claims/blame.toml");
     let cut = text.rfind("\n[[evidence]]").unwrap();
@@ -249,7 +256,7 @@ fn workspace_in_a_subdirectory() {
     git(&ws, &["init", "-q"]);
     let sub = ws.path().join("desk");
     std::fs::create_dir(&sub).unwrap();
-    assert!(factcheck(&sub, &["init", "."]).status.success());
+    assert!(factcheck(&sub, &["init", "--nested", "."]).status.success());
     git(&ws, &["add", "-A"]);
     git(&ws, &["commit", "-qm", "empty"]);
     assert!(
@@ -340,4 +347,90 @@ fn source_diff_marks_changed_numbers() {
     insta::assert_snapshot!(ws.ok(&["source", "diff", "v1", "v2"]));
     insta::assert_snapshot!(ws.ok(&["source", "diff", "v1", "v2", "--format", "json"]));
     insta::assert_snapshot!(ws.ok(&["source", "diff", "v1", "v2", "--format", "markdown"]));
+}
+
+#[test]
+fn evidence_edits_are_reported_by_field() {
+    // Changing a credibility, or adding `via` (which changes the origin),
+    // is an evidence edit, named `evidence[N].field`.
+    let ws = repo();
+    ws.write(
+        "other.txt",
+        "Other outlet: Rockets struck the base on Friday, killing 15 people.",
+    );
+    ws.ok(&[
+        "source",
+        "add",
+        "other",
+        "--title",
+        "O",
+        "--publisher",
+        "Other",
+        "--text-file",
+        "other.txt",
+    ]);
+    git(&ws, &["add", "-A"]);
+    git(&ws, &["commit", "-qm", "other"]);
+    let path = "claims/killed-15.toml";
+    let text = ws.read(path);
+    assert!(text.contains("[[evidence]]"), "{text}");
+    let edited = text.replace(
+        "attributed_to = \"officials\"",
+        "attributed_to = \"officials\"\nvia = \"other\"\ncredibility = 2",
+    );
+    assert_ne!(edited, text);
+    ws.write(path, &edited);
+    let v: serde_json::Value = serde_json::from_str(&ws.ok(&["diff", "--format", "json"])).unwrap();
+    let change = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "killed-15" && c["change"] == "evidence-edited")
+        .unwrap_or_else(|| panic!("no evidence-edited in {v}"));
+    let names: Vec<&str> = change["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, vec!["evidence[0].credibility", "evidence[0].via"]);
+    assert_eq!(change["fields"][1]["new"], "other");
+    let text_out = ws.ok(&["diff"]);
+    assert!(
+        text_out.contains("killed-15 evidence-edited: evidence[0].credibility: (none) → 2"),
+        "{text_out}"
+    );
+}
+
+#[test]
+fn a_file_that_does_not_parse_is_unreadable_not_removed() {
+    let ws = repo();
+    let path = "claims/killed-15.toml";
+    ws.write(
+        path,
+        &ws.read(path)
+            .replace("kind = \"casualty\"", "kind = \"casualty"),
+    );
+    let v: serde_json::Value = serde_json::from_str(&ws.ok(&["diff", "--format", "json"])).unwrap();
+    let changes: Vec<(&str, &str)> = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["change"].as_str().unwrap()))
+        .collect();
+    assert!(
+        changes.contains(&("killed-15", "unreadable")),
+        "{changes:?}"
+    );
+    assert!(!changes.iter().any(|c| c.1 == "removed"), "{changes:?}");
+    assert_eq!(v["skipped"][0]["file"], path);
+    let text = ws.ok(&["diff"]);
+    assert!(
+        text.starts_with("WARNING: 1 unreadable file skipped"),
+        "{text}"
+    );
+    assert!(
+        text.contains("killed-15 unreadable: claims/killed-15.toml:1:17"),
+        "{text}"
+    );
 }

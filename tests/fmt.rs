@@ -71,15 +71,3 @@ fn fmt_takes_paths() {
     assert_eq!(code, 2);
     assert!(err.contains("is not a record"), "{err}");
 }
-
-#[test]
-fn every_diagnostic_code_is_documented() {
-    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
-    for c in factcheck::check::codes::CODES {
-        assert!(
-            readme.contains(&format!("| {} |", c.code)),
-            "{} is missing from the README",
-            c.code
-        );
-    }
-}

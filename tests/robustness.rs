@@ -158,22 +158,80 @@ fn symlink_pointing_outside_is_refused_not_followed() {
     assert_diag(&out, "sources/s2.txt", "E012");
 }
 
+/// Runs the binary with the privileges of `nobody` when it can drop them
+/// (under root, which CI uses), else as the current user: either way a file
+/// with mode 000 cannot be read.
+fn out_unprivileged(ws: &Ws, args: &[&str]) -> (i32, String, String) {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    // `nobody` must be able to reach the workspace.
+    let mut stack = vec![ws.path().to_path_buf()];
+    while let Some(p) = stack.pop() {
+        let meta = std::fs::symlink_metadata(&p).unwrap();
+        if meta.is_dir() {
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+            for e in std::fs::read_dir(&p).unwrap().flatten() {
+                stack.push(e.path());
+            }
+        } else if meta.permissions().mode() & 0o777 != 0 {
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
+        }
+    }
+    let mut cmd = std::process::Command::new(bin());
+    cmd.args(args).current_dir(ws.path()).env("COLUMNS", "120");
+    // SAFETY: only async-signal-safe calls between fork and exec; a
+    // failure (not privileged) leaves the user as it is.
+    unsafe {
+        cmd.pre_exec(|| {
+            let _ = libc::setgid(65534);
+            let _ = libc::setuid(65534);
+            Ok(())
+        });
+    }
+    let o = cmd.output().unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
 #[test]
 fn file_without_read_permission() {
     use std::os::unix::fs::PermissionsExt;
     let ws = with_good_claim();
     let p = ws.path().join("claims/locked.toml");
     std::fs::write(&p, EVENT).unwrap();
+    let _ = out_unprivileged(&ws, &["--version"]);
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read(&p).is_ok() {
-        // Running as root: permissions do not stop reads, so there is nothing to refuse.
-        eprintln!("skipped: running with CAP_DAC_OVERRIDE (root)");
-        return;
-    }
-    let (code, out) = check_bad(&ws);
-    assert_eq!(code, 1);
+    let (code, out, err) = out_unprivileged(&ws, &["check"]);
+    assert_eq!(code, 1, "{out}{err}");
     assert_diag(&out, "claims/locked.toml", "E016");
     assert!(out.contains("permission denied"), "{out}");
+    // Reading commands name it too, and go on with the rest.
+    let (code, report, _) = out_unprivileged(&ws, &["report", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(v["skipped"][0]["file"], "claims/locked.toml");
+    assert!(report.contains("\"good\""));
+}
+
+#[test]
+fn a_pipe_named_like_a_record_cannot_hang_a_command() {
+    let ws = with_good_claim();
+    let c = std::ffi::CString::new(
+        ws.path()
+            .join("claims/pipe.toml")
+            .as_os_str()
+            .as_encoded_bytes(),
+    )
+    .unwrap();
+    // SAFETY: a valid path; mkfifo only creates a node.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    let (code, out) = check_bad(&ws);
+    assert_eq!(code, 1);
+    assert_diag(&out, "claims/pipe.toml", "E016");
+    assert!(out.contains("not a regular file"), "{out}");
 }
 
 #[test]
@@ -184,7 +242,7 @@ fn a_broken_claim_cannot_be_edited_and_is_left_alone() {
     let (code, _, err) = ws.out(&["link", "bad", "s1", "--quote", "killed 25 people"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("claims/bad.toml cannot be edited until it is fixed"),
+        err.contains("claims/bad.toml cannot be used until it is fixed"),
         "{err}"
     );
     assert!(err.contains("claims/bad.toml:2:1"), "{err}");
@@ -277,13 +335,61 @@ fn arabic_with_diacritics_and_rtl_marks() {
 
 #[test]
 fn emoji_and_combining_characters() {
-    // "é" as e + combining acute in the archive, precomposed in the quote.
     roundtrip(
         "emoji",
-        "Crowds 🔥 chanted; the café\u{0301} burned.",
+        "Crowds 🔥 chanted; the café burned.",
         "",
         "Crowds 🔥 chanted; the café",
     );
+}
+
+#[test]
+fn nfc_matches_decomposed_and_precomposed_text_both_ways() {
+    // "á" as a + combining acute (decomposed) in the archive, precomposed
+    // in the quote; then the reverse.
+    for (article, quote) in [
+        (
+            "Rockets hit Bogota\u{0301} at dawn.",
+            "Rockets hit Bogot\u{e1} at dawn",
+        ),
+        (
+            "Rockets hit Bogot\u{e1} at dawn.",
+            "Rockets hit Bogota\u{0301} at dawn",
+        ),
+    ] {
+        assert_ne!(article.contains('\u{e1}'), quote.contains('\u{e1}'));
+        let ws = Ws::new();
+        ws.write("a.txt", article);
+        ws.ok(&[
+            "source",
+            "add",
+            "s1",
+            "--title",
+            "t",
+            "--publisher",
+            "P",
+            "--text-file",
+            "a.txt",
+        ]);
+        ws.ok(&[
+            "claim",
+            "add",
+            "c",
+            "--kind",
+            "event",
+            "--event",
+            "e",
+            "--statement",
+            "s",
+        ]);
+        ws.ok(&["link", "c", "s1", "--quote", quote]);
+        let (code, out, _) = ws.out(&["check"]);
+        assert_eq!(code, 0, "{out}");
+        assert!(!out.contains("E011"), "{out}");
+        // A different letter is not normalized into a match.
+        let (code, _, err) = ws.out(&["link", "c", "s1", "--quote", "Rockets hit Bogote at dawn"]);
+        assert_eq!(code, 1, "{err}");
+    }
 }
 
 #[test]
@@ -342,7 +448,13 @@ fn ids_never_become_paths() {
         assert_eq!(code, 2, "{id}: {err}");
         assert!(err.contains("invalid id"), "{id}: {err}");
     }
-    assert!(!ws.path().join("../escape.toml").exists());
+    // `claims/../escape.toml` would be the workspace root's escape.toml;
+    // `/abs` and `a/b` would leave claims/ too.
+    assert!(!ws.path().join("escape.toml").exists());
+    assert!(!ws.path().join("claims/a").exists());
+    assert!(!std::path::Path::new("/abs.toml").exists());
+    let parent = ws.path().parent().unwrap();
+    assert!(!parent.join("escape.toml").exists());
     assert_eq!(
         std::fs::read_dir(ws.path().join("claims"))
             .unwrap()

@@ -1,236 +1,140 @@
-//! What is derived, never stored: origins, figures, responsibility, claim
-//! statuses and timelines. Pure functions of the loaded records; no I/O.
+//! What is derived, never stored: who speaks (entities, origins, parties),
+//! figures and their series, best estimates, responsibility, claim
+//! statuses, timelines and the semantic diff. Pure functions of the loaded
+//! records; no I/O.
 
+pub mod best;
+pub mod context;
+pub mod diff;
 pub mod figures;
-pub mod origins;
+pub mod filter;
+pub mod inbound;
+pub mod names;
 pub mod responsibility;
 pub mod status;
+pub mod summary;
 pub mod timeline;
+pub mod view;
 
-pub use figures::{Account, Figure, FigureStatus};
-pub use responsibility::Responsibility;
+pub use best::{Basis, Best};
+pub use context::{Context, Inputs};
+pub use figures::{Account, Figure, FigureStatus, Standing};
+pub use responsibility::{Hypothesis, Responsibility, Verdict};
 pub use status::Status;
-pub use timeline::{FigureTimeline, Version};
-
-use crate::config::Config;
-use crate::fxhash::FxHashMap;
-use crate::id::Id;
-use crate::model::{Claim, Source};
-use crate::timestamp::Timestamp;
-use rayon::prelude::*;
-
-/// Lookups shared by every rule.
-pub struct Context<'a> {
-    pub claims: &'a [Claim],
-    pub sources: FxHashMap<&'a str, &'a Source>,
-    pub by_id: FxHashMap<&'a str, &'a Claim>,
-    /// Claim id -> position in `claims`.
-    pub index: FxHashMap<&'a str, usize>,
-    pub config: &'a Config,
-    /// Claim id -> ids of active claims that supersede it.
-    pub superseded_by: FxHashMap<&'a str, Vec<&'a Id>>,
-    /// Claim id -> active denial claims naming it.
-    pub denied_by: FxHashMap<&'a str, Vec<&'a Claim>>,
-    /// Each claim's distinct canonical origins, by position, computed once.
-    origins: Vec<Vec<String>>,
-}
-
-impl<'a> Context<'a> {
-    pub fn new(claims: &'a [Claim], sources: &'a [Source], config: &'a Config) -> Self {
-        let by_id: FxHashMap<&str, &Claim> = claims.iter().map(|c| (c.id.as_str(), c)).collect();
-        let index = claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect();
-        let sources = sources.iter().map(|s| (s.id.as_str(), s)).collect();
-        let mut ctx = Context {
-            claims,
-            sources,
-            by_id,
-            index,
-            config,
-            superseded_by: FxHashMap::default(),
-            denied_by: FxHashMap::default(),
-            origins: Vec::new(),
-        };
-        ctx.origins = ctx.all_origins();
-        // Supersession first: a superseded denial no longer denies.
-        let mut superseded_by: FxHashMap<&str, Vec<&Id>> = FxHashMap::default();
-        for c in claims.iter().filter(|c| !c.is_retracted()) {
-            for old in &c.relations.supersedes {
-                if old != &c.id {
-                    superseded_by.entry(old.as_str()).or_default().push(&c.id);
-                }
-            }
-        }
-        ctx.superseded_by = superseded_by;
-        let mut denied_by: FxHashMap<&str, Vec<&Claim>> = FxHashMap::default();
-        for c in claims.iter().filter(|c| ctx.is_active(c)) {
-            if let crate::model::Details::Denial { denies } = &c.details {
-                denied_by.entry(denies.as_str()).or_default().push(c);
-            }
-        }
-        ctx.denied_by = denied_by;
-        ctx
-    }
-
-    /// Active: neither retracted nor superseded. Only active claims vote.
-    pub fn is_active(&self, c: &Claim) -> bool {
-        !c.is_retracted() && !self.superseded_by.contains_key(c.id.as_str())
-    }
-
-    pub fn canonical(&self, name: &str) -> String {
-        self.config.aliases.canonical(name)
-    }
-
-    /// Every claim's distinct canonical origins, in first-seen order, on all
-    /// cores. Names repeat a lot (a few outlets, a few officials), so each
-    /// thread canonicalizes each raw name once.
-    fn all_origins(&self) -> Vec<Vec<String>> {
-        self.claims
-            .par_iter()
-            .map_init(FxHashMap::<String, String>::default, |cache, c| {
-                let mut seen: Vec<String> = Vec::with_capacity(c.evidence.len());
-                for e in &c.evidence {
-                    let raw = origins::raw_origin(e, &self.sources);
-                    let canonical = match cache.get(&raw) {
-                        Some(canon) => canon.clone(),
-                        None => {
-                            let canon = self.config.aliases.canonical(&raw);
-                            cache.insert(raw, canon.clone());
-                            canon
-                        }
-                    };
-                    let key = canonical.to_lowercase();
-                    if !seen.iter().any(|o| o.to_lowercase() == key) {
-                        seen.push(canonical);
-                    }
-                }
-                seen
-            })
-            .collect()
-    }
-
-    /// The origins of the claim at position `i` of `claims`.
-    pub fn origins_at(&self, i: usize) -> &[String] {
-        self.origins.get(i).map(Vec::as_slice).unwrap_or(&[])
-    }
-
-    /// The distinct canonical origins behind a claim's evidence, in first-seen order.
-    pub fn claim_origins(&self, c: &Claim) -> &[String] {
-        self.index
-            .get(c.id.as_str())
-            .and_then(|i| self.origins.get(*i))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-    }
-
-    /// The earliest publication time among the claim's sources.
-    pub fn first_published(&self, c: &Claim) -> Option<(Timestamp, &'a Id)> {
-        c.evidence
-            .iter()
-            .filter_map(|e| self.sources.get(e.source.as_str()))
-            .filter_map(|s| s.published.clone().map(|p| (p, &s.id)))
-            .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
-    }
-
-    /// The distinct sources a claim cites, in the order linked.
-    pub fn claim_sources(&self, c: &Claim) -> Vec<Id> {
-        let mut out: Vec<Id> = Vec::new();
-        for e in &c.evidence {
-            if !out.contains(&e.source) {
-                out.push(e.source.clone());
-            }
-        }
-        out
-    }
-}
+pub use timeline::{AttributionTimeline, FigureTimeline, Version};
 
 /// The whole derived picture of a workspace.
 pub struct Analysis<'a> {
+    pub ctx: Context<'a>,
     pub figures: Vec<Figure>,
-    pub responsibility: Vec<Responsibility>,
-    /// Per claim, by position in the claims given to [`Analysis::new`].
-    statuses: Vec<Vec<Status>>,
-    origins: Vec<Vec<String>>,
-    index: FxHashMap<&'a str, usize>,
+    pub responsibility: Responsibility,
+    /// Per claim, by position in the analysed claims.
+    pub statuses: Vec<Vec<Status>>,
 }
 
 impl<'a> Analysis<'a> {
-    pub fn new(claims: &'a [Claim], sources: &'a [Source], config: &'a Config) -> Analysis<'a> {
-        let ctx = Context::new(claims, sources, config);
-        let figures = figures::figures(&ctx);
-        let responsibility = responsibility::responsibility(&ctx);
+    pub fn new(inputs: Inputs<'a>) -> Analysis<'a> {
+        let ctx = Context::new(inputs);
+        let (figures, responsibility) = rayon::join(
+            || figures::figures(&ctx),
+            || responsibility::responsibility(&ctx),
+        );
         let statuses = status::statuses(&ctx, &figures, &responsibility);
-        let Context { origins, index, .. } = ctx;
         Analysis {
+            ctx,
             figures,
             responsibility,
             statuses,
-            origins,
-            index,
         }
     }
 
+    /// The position of a claim.
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.ctx.claim(id)
+    }
+
     pub fn statuses_of(&self, id: &str) -> &[Status] {
-        self.index
-            .get(id)
-            .and_then(|i| self.statuses.get(*i))
-            .map(Vec::as_slice)
+        self.index(id)
+            .map(|i| self.statuses[i].as_slice())
             .unwrap_or(&[])
     }
 
-    pub fn origins_of(&self, id: &str) -> &[String] {
-        self.index
-            .get(id)
-            .and_then(|i| self.origins.get(*i))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-    }
-
-    /// Whether `id` is one of the analysed claims.
     pub fn has(&self, id: &str) -> bool {
-        self.index.contains_key(id)
+        self.index(id).is_some()
+    }
+
+    /// Each figure's versions in time order.
+    pub fn timelines(&self) -> Vec<FigureTimeline> {
+        timeline::timelines(&self.ctx, &self.figures)
+    }
+
+    pub fn attributions(&self) -> Vec<AttributionTimeline> {
+        timeline::attributions(&self.ctx, &self.responsibility)
+    }
+
+    /// The figure and account position of a casualty claim.
+    pub fn account_of(&self, claim: usize) -> Option<(usize, usize)> {
+        self.figures.iter().enumerate().find_map(|(fi, f)| {
+            f.accounts
+                .iter()
+                .position(|a| a.claim == claim)
+                .map(|ai| (fi, ai))
+        })
     }
 }
 
 #[cfg(test)]
 pub(crate) mod testing {
     //! Small record builders for the analysis unit tests.
-    use crate::count::{CountPolicy, Interval};
-    use crate::id::Id;
-    use crate::model::*;
+    use super::*;
+    use crate::model::config::Config;
+    use crate::model::count::{CountPolicy, Interval};
+    use crate::model::id::Id;
+    use crate::model::records::*;
+    use crate::model::time::Timestamp;
 
     pub fn id(s: &str) -> Id {
         Id::parse(s).unwrap()
     }
 
+    pub fn evidence(source: &str, origin: &str) -> Evidence {
+        Evidence {
+            source: id(source),
+            quote: "q".into(),
+            attributed_to: Some(origin.into()),
+            via: None,
+            credibility: None,
+        }
+    }
+
     fn claim(name: &str, details: Details) -> Claim {
         Claim {
             id: id(name),
-            path: format!("claims/{name}.toml").into(),
             event: "e".into(),
             statement: "s".into(),
             asserted_by: None,
             date: None,
             details,
-            retracted: None,
+            preferred: false,
+            retraction: None,
+            notes: None,
+            tags: Vec::new(),
             relations: Relations::default(),
-            evidence: vec![Evidence {
-                source: id("s1"),
-                quote: "q".into(),
-                attributed_to: Some(format!("origin of {name}")),
-                via: None,
-                credibility: None,
-            }],
-            locs: Locs::default(),
+            review: None,
+            evidence: vec![evidence("s1", &format!("origin of {name}"))],
         }
     }
 
-    /// A casualty account read by `default-v1` from `wording`.
+    pub fn retraction(reason: &str) -> Retraction {
+        Retraction {
+            reason: reason.into(),
+            on: None,
+        }
+    }
+
+    /// A casualty account read by `default-v2` from `wording`.
     pub fn count(name: &str, wording: &str) -> Claim {
-        let interval = CountPolicy::default().read(wording).unwrap().interval;
+        let interval = CountPolicy::v2().read(wording).unwrap().interval;
         casualty(name, wording, interval)
     }
 
@@ -242,25 +146,147 @@ pub(crate) mod testing {
                 group: "people".into(),
                 wording: Some(wording.into()),
                 interval,
-                policy: Some("default-v1".into()),
+                best: None,
+                as_of: None,
+                hedge: None,
+                policy: Some("default-v2".into()),
             }),
         )
+    }
+
+    /// The claim with its one evidence item attributed to `origin`.
+    pub fn from(mut c: Claim, origin: &str) -> Claim {
+        c.evidence = vec![evidence("s1", origin)];
+        c
+    }
+
+    pub fn dated(mut c: Claim, date: &str) -> Claim {
+        c.date = Some(Timestamp::parse(date).unwrap());
+        c
     }
 
     pub fn blame(name: &str, actor: &str, by: &str) -> Claim {
         let mut c = claim(
             name,
-            Details::Responsibility {
+            Details::Responsibility(Blame {
                 actor: actor.into(),
-            },
+                stance: None,
+                hedge: None,
+            }),
         );
         c.asserted_by = Some(by.into());
         c
     }
 
+    pub fn admission(name: &str, actor: &str, by: &str) -> Claim {
+        let mut c = blame(name, actor, by);
+        if let Details::Responsibility(b) = &mut c.details {
+            b.stance = Some(Stance::Admits);
+        }
+        c
+    }
+
     pub fn denial(name: &str, denies: &str, by: &str) -> Claim {
-        let mut c = claim(name, Details::Denial { denies: id(denies) });
+        let mut c = claim(
+            name,
+            Details::Denial(Denial {
+                denies: Some(id(denies)),
+                actor: None,
+            }),
+        );
         c.asserted_by = Some(by.into());
         c
+    }
+
+    pub fn denial_of_actor(name: &str, actor: &str, by: &str) -> Claim {
+        let mut c = claim(
+            name,
+            Details::Denial(Denial {
+                denies: None,
+                actor: Some(actor.into()),
+            }),
+        );
+        c.asserted_by = Some(by.into());
+        c
+    }
+
+    pub fn entity(id_: &str, name: &str, part_of: Option<&str>) -> Entity {
+        Entity {
+            id: id(id_),
+            name: name.into(),
+            kind: None,
+            part_of: part_of.map(id),
+            aliases: Vec::new(),
+            notes: None,
+        }
+    }
+
+    pub fn source(id_: &str, publisher: &str, published: Option<&str>) -> Source {
+        Source {
+            id: id(id_),
+            title: "t".into(),
+            publisher: publisher.into(),
+            url: None,
+            published: published.map(|p| Timestamp::parse(p).unwrap()),
+            accessed: None,
+            language: None,
+            reliability: None,
+            cites: Vec::new(),
+            revises: None,
+            sha256: None,
+            notes: None,
+            tags: Vec::new(),
+            capture: None,
+        }
+    }
+
+    /// Records to analyse, owned.
+    pub struct World {
+        pub claims: Vec<Claim>,
+        pub sources: Vec<Source>,
+        pub entities: Vec<Entity>,
+        pub events: Vec<Event>,
+        pub config: Config,
+    }
+
+    impl World {
+        pub fn analysis(&self) -> Analysis<'_> {
+            Analysis::new(Inputs {
+                claims: &self.claims,
+                sources: &self.sources,
+                entities: &self.entities,
+                events: &self.events,
+                config: &self.config,
+            })
+        }
+    }
+
+    pub fn world(claims: &[Claim], entities: &[Entity], events: &[Event]) -> World {
+        World {
+            claims: claims.to_vec(),
+            sources: vec![source("s1", "Wire", None)],
+            entities: entities.to_vec(),
+            events: events.to_vec(),
+            config: Config::default(),
+        }
+    }
+
+    pub fn figure_of(claims: &[Claim]) -> Figure {
+        world(claims, &[], &[]).analysis().figures.remove(0)
+    }
+
+    pub fn cumulative_figure_of(claims: &[Claim]) -> Figure {
+        let ev = Event {
+            id: id("e"),
+            title: None,
+            date: None,
+            start: None,
+            end: None,
+            place: None,
+            parties: Vec::new(),
+            cumulative: true,
+            notes: None,
+        };
+        world(claims, &[], &[ev]).analysis().figures.remove(0)
     }
 }

@@ -1,9 +1,11 @@
 //! Claim statuses: several can hold at once; reports list them all.
 
-use super::{Context, Figure, FigureStatus, Responsibility};
-use crate::fxhash::FxHashSet;
-use crate::model::Kind;
+use super::context::Context;
+use super::figures::{Figure, Standing};
+use super::responsibility::{DenialStanding, Responsibility};
+use crate::model::records::Kind;
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -15,11 +17,13 @@ pub enum Status {
     Contested,
     Denied,
     Superseded,
+    Revised,
     Retracted,
+    Withdrawn,
 }
 
 impl Status {
-    pub const ALL: [Status; 8] = [
+    pub const ALL: [Status; 10] = [
         Status::Unsourced,
         Status::SingleOrigin,
         Status::Corroborated,
@@ -27,7 +31,9 @@ impl Status {
         Status::Contested,
         Status::Denied,
         Status::Superseded,
+        Status::Revised,
         Status::Retracted,
+        Status::Withdrawn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -39,7 +45,9 @@ impl Status {
             Status::Contested => "contested",
             Status::Denied => "denied",
             Status::Superseded => "superseded",
+            Status::Revised => "revised",
             Status::Retracted => "retracted",
+            Status::Withdrawn => "withdrawn",
         }
     }
 
@@ -60,48 +68,50 @@ impl Status {
     }
 }
 
-pub fn statuses(
-    ctx: &Context<'_>,
-    figures: &[Figure],
-    resp: &[Responsibility],
-) -> Vec<Vec<Status>> {
-    let conflicting_accounts: FxHashSet<&str> = figures
-        .iter()
-        .filter(|f| f.status == FigureStatus::Conflicting)
-        .flat_map(|f| {
-            f.accounts
-                .iter()
-                .filter(|a| a.votes())
-                .map(|a| a.claim.as_str())
-        })
-        .collect();
-    // Claims linked by `contradicts` to an active claim, in either direction.
-    let mut contradicted: FxHashSet<&str> = FxHashSet::default();
-    for c in ctx.claims {
-        for other in &c.relations.contradicts {
-            let other_active = ctx
-                .by_id
-                .get(other.as_str())
-                .is_some_and(|o| ctx.is_active(o));
-            if other_active && ctx.is_active(c) {
-                contradicted.insert(c.id.as_str());
-                contradicted.insert(other.as_str());
+pub fn statuses(ctx: &Context<'_>, figures: &[Figure], resp: &Responsibility) -> Vec<Vec<Status>> {
+    let n = ctx.claims.len();
+    let mut standing: Vec<Option<Standing>> = vec![None; n];
+    let mut clashing: FxHashSet<usize> = FxHashSet::default();
+    for f in figures {
+        for (i, a) in f.accounts.iter().enumerate() {
+            standing[a.claim] = Some(a.standing);
+            if a.votes() && f.clashes(i) {
+                clashing.insert(a.claim);
             }
         }
     }
-    let contested_events: FxHashSet<&str> = resp
-        .iter()
-        .filter(|r| r.contested)
-        .map(|r| r.event.as_str())
-        .collect();
+    let active = |i: usize| -> bool {
+        match (&standing[i], &resp.denial_standing[i]) {
+            (Some(s), _) => *s == Standing::Active,
+            (_, Some(d)) => *d == DenialStanding::Active,
+            _ => ctx.stands(i),
+        }
+    };
+    // Active claims linked by `contradicts` to an active claim, either way.
+    let mut contradicted: FxHashSet<usize> = FxHashSet::default();
+    for (i, c) in ctx.claims.iter().enumerate() {
+        for other in &c.relations.contradicts {
+            if let Some(j) = ctx.claim(other.as_str())
+                && j != i
+                && active(i)
+                && active(j)
+            {
+                contradicted.insert(i);
+                contradicted.insert(j);
+            }
+        }
+    }
+    let mut contested: FxHashSet<usize> = FxHashSet::default();
+    for h in resp.hypotheses.iter().filter(|h| h.contested) {
+        contested.extend(h.claims.iter().copied());
+    }
     let threshold = ctx.config.corroboration_threshold;
-
-    ctx.claims
-        .par_iter()
-        .enumerate()
-        .map(|(i, c)| {
+    (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let c = &ctx.claims[i];
             let mut s = Vec::new();
-            let origins = ctx.origins_at(i).len();
+            let origins = ctx.info[i].origins.len();
             if c.evidence.is_empty() {
                 s.push(Status::Unsourced);
             } else if origins >= threshold {
@@ -109,27 +119,26 @@ pub fn statuses(
             } else if origins == 1 {
                 s.push(Status::SingleOrigin);
             }
-            let active = ctx.is_active(c);
-            if active
-                && (conflicting_accounts.contains(c.id.as_str())
-                    || contradicted.contains(c.id.as_str()))
-            {
+            if active(i) && (clashing.contains(&i) || contradicted.contains(&i)) {
                 s.push(Status::Conflicting);
             }
-            if active
-                && c.kind() == Kind::Responsibility
-                && contested_events.contains(c.event.as_str())
-            {
+            if c.kind() == Kind::Responsibility && contested.contains(&i) {
                 s.push(Status::Contested);
             }
-            if ctx.denied_by.contains_key(c.id.as_str()) {
+            if !resp.denied_by[i].is_empty() {
                 s.push(Status::Denied);
             }
-            if ctx.superseded_by.contains_key(c.id.as_str()) {
+            if ctx.superseded[i] {
                 s.push(Status::Superseded);
+            }
+            if standing[i] == Some(Standing::Revised) {
+                s.push(Status::Revised);
             }
             if c.is_retracted() {
                 s.push(Status::Retracted);
+            }
+            if resp.denial_standing[i] == Some(DenialStanding::Withdrawn) {
+                s.push(Status::Withdrawn);
             }
             s
         })

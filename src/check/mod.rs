@@ -1,19 +1,22 @@
 //! `factcheck check`: every problem in the workspace in one run. Parse-level
-//! diagnostics come from the loader; each cross-record rule is a file in
-//! `rules/`, registered in [`RULES`].
+//! diagnostics come from loading; each cross-record rule is a file in
+//! `rules/`, registered in [`rules::RULES`] with the codes it emits.
 
 pub mod codes;
 pub mod rules;
 
-use crate::diag::Diagnostic;
-use crate::fxhash::{FxHashMap, FxHashSet};
-use crate::id::Id;
-use crate::model::{Claim, Source};
-use crate::quote::Archive;
-use crate::workspace::{Loaded, Workspace};
+use crate::analysis::{Analysis, Inputs};
+use crate::model::diag::{Diagnostic, Loc};
+use crate::model::id::Id;
+use crate::model::quote::Archive;
+use crate::model::records::{RecordKind, archive_rel};
+use crate::store::fsio;
+use crate::store::git::{Deleted, Repo};
+use crate::store::workspace::{Loaded, Workspace};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::path::Path;
 
 /// The state of one source's archived text.
 pub enum ArchiveState {
@@ -21,49 +24,41 @@ pub enum ArchiveState {
     Present { archive: Archive, sha256: String },
 }
 
+/// What git remembers of the workspace, for the rule that ids are never
+/// reused. `None` outside a git repository or without git.
+pub struct History {
+    pub deleted: Vec<Deleted>,
+    /// Records at HEAD.
+    pub head: Loaded,
+}
+
 /// What a rule sees.
 pub struct RuleInput<'a> {
-    pub root: &'a std::path::Path,
-    pub policy: &'a crate::count::CountPolicy,
-    pub claims: &'a [Claim],
-    pub sources: &'a [Source],
-    pub claim_files: &'a FxHashSet<Id>,
-    pub source_files: &'a FxHashSet<Id>,
-    pub sources_by_id: HashMap<&'a str, &'a Source>,
+    pub ws: &'a Workspace,
+    pub loaded: &'a Loaded,
+    pub analysis: &'a Analysis<'a>,
     /// Archived texts by source id; a source with none is absent.
-    pub archives: FxHashMap<String, ArchiveState>,
+    pub archives: &'a FxHashMap<String, ArchiveState>,
+    pub history: Option<&'a History>,
 }
 
 impl RuleInput<'_> {
-    /// Where a field of a claim is written (`evidence.2.quote`, `denies`).
-    pub fn claim_loc(&self, c: &Claim, key: &str) -> crate::diag::Loc {
-        if !c.locs.0.is_empty() {
-            return c.locs.get(key);
+    /// Where a field of a record is written (`evidence.2.quote`, `denies`):
+    /// the file is read again, only for the few records with a diagnostic.
+    pub fn loc(&self, kind: RecordKind, id: &Id, key: &str) -> Loc {
+        match self.ws.read_bytes(&kind.rel(id)) {
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(&bytes);
+                crate::store::parse::locate(text.trim_start_matches('\u{feff}'), key)
+            }
+            Err(_) => Loc::START,
         }
-        crate::record::locate(self.root, &c.path, key, self.policy, true)
     }
 
-    /// Where a field of a source is written (`cites.0`, `sha256`).
-    pub fn source_loc(&self, s: &Source, key: &str) -> crate::diag::Loc {
-        if !s.locs.0.is_empty() {
-            return s.locs.get(key);
-        }
-        crate::record::locate(self.root, &s.path, key, self.policy, false)
+    pub fn claim_loc(&self, id: &Id, key: &str) -> Loc {
+        self.loc(RecordKind::Claim, id, key)
     }
 }
-
-pub type Rule = fn(&RuleInput<'_>) -> Vec<Diagnostic>;
-
-/// Every cross-record rule, in the order they run.
-pub const RULES: &[Rule] = &[
-    rules::duplicate_ids::run,
-    rules::references::run,
-    rules::cycles::run,
-    rules::archives::run,
-    rules::quotes::run,
-    rules::revisions::run,
-    rules::unsourced::run,
-];
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
@@ -72,102 +67,114 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Reads every archive (`sources/*.txt`) in parallel: hash and normalized text.
+/// Reads every archive (`sources/*.txt`) in parallel through the guard:
+/// hash and normalized text.
 pub fn read_archives(ws: &Workspace) -> FxHashMap<String, ArchiveState> {
-    let dir = ws.root.join(crate::workspace::SOURCES_DIR);
-    let names: Vec<String> = match std::fs::read_dir(&dir) {
-        Ok(r) => r
-            .flatten()
-            .filter_map(|e| {
-                e.file_name()
-                    .to_str()
-                    .and_then(|n| n.strip_suffix(".txt"))
-                    .map(str::to_string)
-            })
-            .filter(|stem| !stem.starts_with('.'))
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    let limit = ws.config.max_file_size;
+    let names: Vec<String> = fsio::list(&ws.root, Path::new(RecordKind::Source.dir()))
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|e| {
+            e.name
+                .to_str()
+                .and_then(|n| n.strip_suffix(".txt"))
+                .filter(|stem| !stem.starts_with('.'))
+                .map(str::to_string)
+        })
+        .collect();
     names
         .into_par_iter()
-        .map(|stem| {
-            let path = dir.join(format!("{stem}.txt"));
-            let state = read_archive(&path, limit);
-            (stem, state)
+        .filter_map(|stem| {
+            let id = Id::parse(&stem).ok()?;
+            let state = match ws.read_bytes(&archive_rel(&id)) {
+                Ok(bytes) => ArchiveState::Present {
+                    sha256: sha256_hex(&bytes),
+                    archive: Archive::new(&String::from_utf8_lossy(&bytes)),
+                },
+                Err(e) => ArchiveState::Unreadable(e.describe()),
+            };
+            Some((stem, state))
         })
         .collect()
 }
 
-fn read_archive(path: &std::path::Path, limit: u64) -> ArchiveState {
-    use std::io::Read;
-    use std::os::unix::fs::OpenOptionsExt;
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-        .open(path);
-    let mut file = match file {
-        Ok(f) => f,
-        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
-            return ArchiveState::Unreadable("it is a symbolic link".into());
-        }
-        Err(e) => return ArchiveState::Unreadable(e.to_string()),
-    };
-    match file.metadata() {
-        Ok(m) if !m.is_file() => {
-            return ArchiveState::Unreadable("it is not a regular file".into());
-        }
-        Ok(m) if m.len() > limit => {
-            return ArchiveState::Unreadable(format!(
-                "it is {} bytes, over the limit of {limit} bytes",
-                m.len()
-            ));
-        }
-        Err(e) => return ArchiveState::Unreadable(e.to_string()),
-        _ => {}
-    }
-    let mut bytes = Vec::new();
-    if let Err(e) = file.read_to_end(&mut bytes) {
-        return ArchiveState::Unreadable(e.to_string());
-    }
-    let sha256 = sha256_hex(&bytes);
-    let text = String::from_utf8_lossy(&bytes);
-    ArchiveState::Present {
-        archive: Archive::new(&text),
-        sha256,
+/// The git history of the workspace, when it is in a repository.
+pub fn read_history(ws: &Workspace) -> Option<History> {
+    let repo = Repo::open(&ws.root).ok()?;
+    let head = repo.resolve("HEAD").ok()?;
+    let deleted = repo.deleted_records().ok()?;
+    let files = repo.files(&head).ok()?;
+    Some(History {
+        deleted,
+        head: crate::store::workspace::load_snapshot(&ws.config, files),
+    })
+}
+
+/// The outcome of `check`.
+pub struct Checked {
+    pub diagnostics: Vec<Diagnostic>,
+    pub loaded: Loaded,
+}
+
+/// Loads the workspace and runs every rule; diagnostics sorted by file and
+/// position, each with the text of its line.
+pub fn check(ws: &Workspace) -> Checked {
+    let ((loaded, archives), history) = rayon::join(
+        || rayon::join(|| ws.load(), || read_archives(ws)),
+        || read_history(ws),
+    );
+    let diagnostics = check_loaded(ws, &loaded, &archives, history.as_ref());
+    Checked {
+        diagnostics,
+        loaded,
     }
 }
 
-/// Loads the workspace and reads the archives at the same time.
-pub fn load_for_check(ws: &Workspace) -> (Loaded, FxHashMap<String, ArchiveState>) {
-    rayon::join(|| ws.load(), || read_archives(ws))
-}
-
-/// Runs the loader's diagnostics and every rule; sorted by file and position.
-pub fn check(ws: &Workspace, loaded: &Loaded) -> Vec<Diagnostic> {
-    check_with(ws, loaded, read_archives(ws))
-}
-
-/// [`check`] with the archives already read (see [`load_for_check`]).
-pub fn check_with(
+/// Runs every rule over records already loaded.
+pub fn check_loaded(
     ws: &Workspace,
     loaded: &Loaded,
-    archives: FxHashMap<String, ArchiveState>,
+    archives: &FxHashMap<String, ArchiveState>,
+    history: Option<&History>,
 ) -> Vec<Diagnostic> {
-    let input = RuleInput {
-        root: &ws.root,
-        policy: &ws.config.policy,
+    let analysis = Analysis::new(Inputs {
         claims: &loaded.claims,
         sources: &loaded.sources,
-        claim_files: &loaded.claim_files,
-        source_files: &loaded.source_files,
-        sources_by_id: loaded.sources.iter().map(|s| (s.id.as_str(), s)).collect(),
+        entities: &loaded.entities,
+        events: &loaded.events,
+        config: &ws.config,
+    });
+    let input = RuleInput {
+        ws,
+        loaded,
+        analysis: &analysis,
         archives,
+        history,
     };
     let mut out = loaded.diagnostics.clone();
-    let found: Vec<Vec<Diagnostic>> = RULES.par_iter().map(|rule| rule(&input)).collect();
+    let found: Vec<Vec<Diagnostic>> = rules::RULES.par_iter().map(|r| (r.run)(&input)).collect();
     out.extend(found.into_iter().flatten());
     out.sort_by_key(|d| d.sort_key());
     out.dedup();
+    attach_snippets(ws, &mut out);
     out
+}
+
+/// Fills in the text of each diagnostic's line, reading each file once.
+fn attach_snippets(ws: &Workspace, diags: &mut [Diagnostic]) {
+    let mut cache: FxHashMap<std::path::PathBuf, Option<Vec<String>>> = FxHashMap::default();
+    for d in diags.iter_mut() {
+        let lines = cache.entry(d.file.clone()).or_insert_with(|| {
+            let bytes = ws.read_bytes(&d.file).ok()?;
+            let text = String::from_utf8(bytes).ok()?;
+            Some(
+                text.trim_start_matches('\u{feff}')
+                    .lines()
+                    .map(str::to_string)
+                    .collect(),
+            )
+        });
+        d.snippet = lines
+            .as_ref()
+            .and_then(|l| l.get(d.line.checked_sub(1)?).cloned());
+    }
 }

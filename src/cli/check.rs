@@ -1,5 +1,5 @@
 use super::Env;
-use factcheck::error::Result;
+use factcheck::error::{EXIT_WANTING, Result};
 use factcheck::render::Format;
 use std::path::PathBuf;
 
@@ -13,15 +13,20 @@ pub enum CheckFormat {
 }
 
 #[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  factcheck check\n  factcheck check --strict            # warnings fail too\n  factcheck check --format github     # annotations in a GitHub workflow"
+)]
 pub struct Args {
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     format: CheckFormat,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    strict: bool,
 }
 
 pub fn run(env: &Env, a: Args) -> Result<u8> {
     let ws = env.workspace()?;
-    let (loaded, archives) = factcheck::check::load_for_check(&ws);
-    let diags = factcheck::check::check_with(&ws, &loaded, archives);
+    let checked = factcheck::check::check(&ws);
     let format = match a.format {
         CheckFormat::Text => Format::Text,
         CheckFormat::Markdown => Format::Markdown,
@@ -29,24 +34,21 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
         CheckFormat::Github => Format::Github,
     };
     let prefix = if format == Format::Github {
-        git_prefix(&ws.root)
+        factcheck::store::git::Repo::open(&ws.root)
+            .map(|r| r.prefix)
+            .unwrap_or_default()
     } else {
         PathBuf::new()
     };
-    let out = factcheck::render::check::render(&diags, &ws.root, format, env.color, &prefix);
-    super::emit(&out);
-    super::release(loaded);
-    Ok(if diags.iter().any(|d| d.is_error()) {
-        factcheck::error::EXIT_WANTING
-    } else {
-        0
-    })
-}
-
-/// Where the workspace sits inside its git repository, so annotations name
-/// paths from the repository root. Empty outside git.
-fn git_prefix(root: &std::path::Path) -> PathBuf {
-    factcheck::git::Repo::open(root)
-        .map(|r| r.prefix)
-        .unwrap_or_default()
+    let diags = &checked.diagnostics;
+    super::emit(&factcheck::render::check::render(
+        diags,
+        &checked.loaded.skipped,
+        format,
+        env.color,
+        &prefix,
+    ));
+    let failed = diags.iter().any(|d| d.is_error()) || (a.strict && !diags.is_empty());
+    super::release(checked);
+    Ok(if failed { EXIT_WANTING } else { 0 })
 }

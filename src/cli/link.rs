@@ -1,10 +1,15 @@
 use super::Env;
 use factcheck::error::Result;
-use factcheck::ops::{self, NewLink};
+use factcheck::ops::link::{NewLink, link};
 
 #[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  factcheck link k1-four-injured hill --quote \"injured four U.S. military members\" --attributed-to \"U.S. officials\"\n  factcheck link daily-toll daily --quote \"18 people\" --via wire --credibility 2\n  factcheck link kh-denies tv --quote \"we had nothing to do with it\" --unverified"
+)]
 pub struct Args {
+    /// The claim the quote is evidence for.
     claim: String,
+    /// The source the quote is from.
     source: String,
     /// The words, verbatim from the source's archived text.
     #[arg(long)]
@@ -16,7 +21,7 @@ pub struct Args {
     #[arg(long, value_name = "SOURCE")]
     via: Option<String>,
     /// Admiralty information grade, 1 (confirmed) to 6 (cannot be judged).
-    #[arg(long)]
+    #[arg(long, value_name = "1-6")]
     credibility: Option<u8>,
     /// Link a quote from a source that has no archived text.
     #[arg(long)]
@@ -24,11 +29,11 @@ pub struct Args {
 }
 
 pub fn run(env: &Env, a: Args) -> Result<u8> {
-    ops::parse_id(&a.claim)?;
-    ops::parse_id(&a.source)?;
+    factcheck::ops::parse_id(&a.claim)?;
+    factcheck::ops::parse_id(&a.source)?;
     let ws = env.workspace()?;
     let claim = a.claim.clone();
-    let linked = ops::link(
+    let linked = link(
         &ws,
         NewLink {
             claim: a.claim,
@@ -40,20 +45,14 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
             unverified: a.unverified,
         },
     )?;
-    if linked.duplicate {
-        eprintln!(
-            "note: this quote from `{}` was already linked to `{claim}`; linked again",
-            linked.evidence.source
-        );
-    }
     let check = if linked.verified {
         "quote found in the archive"
     } else {
         "UNVERIFIED: the source has no archive"
     };
     super::emit(&format!(
-        "linked `{claim}` to `{}` ({check})\n",
-        linked.evidence.source
+        "linked `{claim}` to `{}` as evidence[{}] ({check})\n",
+        linked.evidence.source, linked.index
     ));
     Ok(0)
 }

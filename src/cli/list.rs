@@ -1,57 +1,34 @@
-use super::{Env, OutputFormat};
-use factcheck::analysis::{Analysis, Status};
-use factcheck::error::{Error, Result};
-use factcheck::model::Kind;
-use factcheck::render::list::{Row, render};
+use super::{Env, FilterArgs, ReadArgs, TableFormat};
+use factcheck::error::Result;
 
 #[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  factcheck list\n  factcheck list --event k1-attack --status conflicting\n  factcheck list --origin \"U.S. government\" --since 2019-12-30\n  factcheck list --format csv > claims.csv"
+)]
 pub struct Args {
-    /// Only claims about this event.
-    #[arg(long)]
-    event: Option<String>,
-    /// Only claims of this kind.
-    #[arg(long, value_parser = ["casualty", "responsibility", "denial", "event"])]
-    kind: Option<String>,
-    /// Only claims with this status (unsourced, single-origin, corroborated,
-    /// conflicting, contested, denied, superseded, retracted).
-    #[arg(long)]
-    status: Option<String>,
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    format: OutputFormat,
+    #[command(flatten)]
+    filters: FilterArgs,
+    #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+    format: TableFormat,
+    #[command(flatten)]
+    read: ReadArgs,
 }
 
 pub fn run(env: &Env, a: Args) -> Result<u8> {
-    let status = match &a.status {
-        Some(s) => Some(Status::parse(s).ok_or_else(|| {
-            Error::Usage(format!(
-                "unknown --status {s:?}; use one of {}",
-                Status::ALL
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        })?),
-        None => None,
-    };
-    let kind = a.kind.as_deref().and_then(Kind::parse);
+    let filter = a.filters.filter()?;
     let ws = env.workspace()?;
-    let loaded = env.load(&ws);
-    let analysis = Analysis::new(&loaded.claims, &loaded.sources, &ws.config);
-    let rows: Vec<Row<'_>> = loaded
-        .claims
-        .iter()
-        .filter(|c| a.event.as_ref().is_none_or(|e| &c.event == e))
-        .filter(|c| kind.is_none_or(|k| c.kind() == k))
-        .map(|c| Row {
-            claim: c,
-            statuses: analysis.statuses_of(c.id.as_str()).to_vec(),
-        })
-        .filter(|r| status.is_none_or(|s| r.statuses.contains(&s)))
-        .collect();
-    super::emit(&render(&rows, a.format.into(), env.style));
-    super::release(rows);
-    super::release(analysis);
-    super::release(loaded);
-    Ok(0)
+    let view = a.read.view(&ws)?;
+    let an = view.analysis(&ws);
+    let rows = super::shown(&view, &an, &filter)?;
+    super::emit(&factcheck::render::list::render(
+        &an,
+        &rows,
+        &view.loaded.skipped,
+        a.format.into(),
+        env.style,
+    ));
+    let code = a.read.exit(&view);
+    super::release(an);
+    super::release(view);
+    Ok(code)
 }

@@ -1,33 +1,52 @@
-use super::{Env, OutputFormat};
-use factcheck::analysis::{Context, figures, timeline};
+use super::{Env, FilterArgs, ReadArgs, TableFormat};
 use factcheck::error::Result;
+use factcheck::render::timeline::{TimelineInput, render};
 
 #[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  factcheck timeline\n  factcheck timeline --event war-2023 --format csv\n  factcheck timeline --as-of 2024-03-09"
+)]
 pub struct Args {
-    /// Only this event.
-    #[arg(long)]
-    event: Option<String>,
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    format: OutputFormat,
+    #[command(flatten)]
+    filters: FilterArgs,
+    #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+    format: TableFormat,
+    #[command(flatten)]
+    read: ReadArgs,
 }
 
 pub fn run(env: &Env, a: Args) -> Result<u8> {
+    let filter = a.filters.filter()?;
     let ws = env.workspace()?;
-    let loaded = env.load(&ws);
-    super::known_event(&loaded, a.event.as_deref())?;
-    // Figures need only the shared context, not the whole analysis.
-    let ctx = Context::new(&loaded.claims, &loaded.sources, &ws.config);
-    let mut t = timeline::timelines(&ctx, &figures::figures(&ctx));
-    let mut attr = timeline::attributions(&ctx);
-    if let Some(e) = &a.event {
-        t.retain(|f| &f.event == e);
-        attr.retain(|f| &f.event == e);
+    let view = a.read.view(&ws)?;
+    let an = view.analysis(&ws);
+    let shown = super::shown(&view, &an, &filter)?;
+    let mut is_shown = vec![false; an.ctx.claims.len()];
+    for i in &shown {
+        is_shown[*i] = true;
     }
-    super::emit(&factcheck::render::timeline::render(
-        &t,
-        &attr,
+    let mut figures = an.timelines();
+    figures.retain(|t| {
+        an.figures[t.figure]
+            .accounts
+            .iter()
+            .any(|x| is_shown[x.claim])
+    });
+    let mut attributions = an.attributions();
+    for at in &mut attributions {
+        at.entries.retain(|e| is_shown[e.claim]);
+    }
+    attributions.retain(|at| !at.entries.is_empty());
+    let out = render(
+        &TimelineInput {
+            analysis: &an,
+            figures,
+            attributions,
+            skipped: &view.loaded.skipped,
+        },
         a.format.into(),
         env.style,
-    ));
-    Ok(0)
+    );
+    super::emit(&out);
+    Ok(a.read.exit(&view))
 }

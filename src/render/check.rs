@@ -1,45 +1,16 @@
-//! `factcheck check` output: rustc-style text, JSON, GitHub annotations.
+//! `factcheck check` output: rustc-style text (the offending line quoted
+//! with a marker), Markdown, JSON, GitHub annotations.
 
 use super::{Format, json_doc};
-use crate::diag::{Diagnostic, Severity};
+use crate::model::diag::{Diagnostic, Severity};
 use serde_json::json;
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-
-/// Reads the offending lines lazily, one file at a time.
-struct Lines {
-    root: PathBuf,
-    cache: HashMap<PathBuf, Option<Vec<String>>>,
-}
-
-impl Lines {
-    fn line(&mut self, file: &Path, n: usize) -> Option<String> {
-        let root = &self.root;
-        let lines = self.cache.entry(file.to_path_buf()).or_insert_with(|| {
-            let p = root.join(file);
-            // Never follow a link or read a huge file just to quote a line.
-            let meta = std::fs::symlink_metadata(&p).ok()?;
-            if !meta.is_file() || meta.len() > 16 * 1024 * 1024 {
-                return None;
-            }
-            let bytes = std::fs::read(&p).ok()?;
-            let text = String::from_utf8(bytes).ok()?;
-            Some(
-                text.trim_start_matches('\u{feff}')
-                    .lines()
-                    .map(str::to_string)
-                    .collect(),
-            )
-        });
-        lines.as_ref()?.get(n.checked_sub(1)?).cloned()
-    }
-}
+use std::path::Path;
 
 /// `prefix` is where the workspace sits inside the git repository (for
 /// GitHub annotations); empty when it is the repository root.
 pub fn render(
     diags: &[Diagnostic],
-    root: &Path,
+    skipped: &[crate::store::workspace::Skipped],
     format: Format,
     color: bool,
     prefix: &Path,
@@ -49,6 +20,7 @@ pub fn render(
     match format {
         Format::Json => json_doc(
             "check",
+            skipped,
             json!({ "diagnostics": diags, "errors": errors, "warnings": warnings }),
         ),
         Format::Markdown => {
@@ -96,10 +68,6 @@ pub fn render(
             out
         }
         _ => {
-            let mut lines = Lines {
-                root: root.to_path_buf(),
-                cache: HashMap::new(),
-            };
             let mut out = String::new();
             let paint = |s: &str, code: &str| {
                 if color {
@@ -122,7 +90,7 @@ pub fn render(
                     paint(&format!("{label}[{}]", d.code), c),
                     d.message
                 ));
-                if let Some(text) = lines.line(&d.file, d.line) {
+                if let Some(text) = &d.snippet {
                     let gutter = d.line.to_string();
                     let pad = " ".repeat(gutter.len());
                     let shown: String = text.chars().take(160).collect();

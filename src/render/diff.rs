@@ -2,8 +2,9 @@
 
 use super::table::md_escape;
 use super::{Format, json_doc, shorten};
+use crate::analysis::diff::{Diff, FieldChange, FigureState};
 use crate::analysis::{FigureStatus, Status};
-use crate::diff::{Diff, FieldChange, FigureState};
+use crate::store::workspace::Skipped;
 use serde_json::{Value, json};
 
 fn value_text(v: &Option<Value>) -> String {
@@ -96,7 +97,7 @@ fn lines(d: &Diff, md: bool) -> Vec<(String, Vec<String>)> {
     };
     let text = |s: &str| if md { md_escape(s) } else { s.to_string() };
     let mut sections = Vec::new();
-    let record_lines = |changes: &[crate::diff::RecordChange]| -> Vec<String> {
+    let record_lines = |changes: &[crate::analysis::diff::RecordChange]| -> Vec<String> {
         changes
             .iter()
             .map(|c| {
@@ -104,7 +105,7 @@ fn lines(d: &Diff, md: bool) -> Vec<(String, Vec<String>)> {
                 if let Some(sum) = &c.summary {
                     s.push_str(&format!(": {}", text(sum)));
                 }
-                if !c.fields.is_empty() {
+                if !c.fields.is_empty() && c.change != "retracted" {
                     s.push_str(&format!(
                         ": {}",
                         text(
@@ -133,6 +134,12 @@ fn lines(d: &Diff, md: bool) -> Vec<(String, Vec<String>)> {
     if !d.sources.is_empty() {
         sections.push(("Sources".to_string(), record_lines(&d.sources)));
     }
+    if !d.entities.is_empty() {
+        sections.push(("Entities".to_string(), record_lines(&d.entities)));
+    }
+    if !d.events.is_empty() {
+        sections.push(("Events".to_string(), record_lines(&d.events)));
+    }
     if !d.figures.is_empty() {
         let l = d
             .figures
@@ -156,28 +163,26 @@ fn lines(d: &Diff, md: bool) -> Vec<(String, Vec<String>)> {
             .iter()
             .map(|r| {
                 let mut s = format!("{}: ", code(&r.event));
+                let (b, a) = (&r.before, &r.after);
                 let mut parts = Vec::new();
-                if r.contested_after && !r.contested_before {
-                    parts.push(format!(
-                        "now CONTESTED ({})",
-                        text(&r.actors_after.join(" vs "))
-                    ));
-                } else if r.contested_before && !r.contested_after {
+                if a.contested && !b.contested {
+                    parts.push(format!("now CONTESTED ({})", text(&a.actors.join(" vs "))));
+                } else if b.contested && !a.contested {
                     parts.push(format!(
                         "no longer contested ({})",
-                        text(&r.actors_after.join(", "))
+                        text(&a.actors.join(", "))
                     ));
-                } else if r.actors_before != r.actors_after {
+                } else if b.actors != a.actors {
                     parts.push(format!(
                         "actors {} → {}",
-                        text(&r.actors_before.join(", ")),
-                        text(&r.actors_after.join(", "))
+                        text(&b.actors.join(", ")),
+                        text(&a.actors.join(", "))
                     ));
                 }
-                let new_deniers: Vec<&String> = r
-                    .denied_after
+                let new_deniers: Vec<&String> = a
+                    .deniers
                     .iter()
-                    .filter(|x| !r.denied_before.contains(x))
+                    .filter(|x| !b.deniers.contains(x))
                     .collect();
                 if !new_deniers.is_empty() {
                     parts.push(format!(
@@ -189,6 +194,38 @@ fn lines(d: &Diff, md: bool) -> Vec<(String, Vec<String>)> {
                                 .collect::<Vec<_>>()
                                 .join(", ")
                         )
+                    ));
+                }
+                let gone: Vec<&String> = b
+                    .deniers
+                    .iter()
+                    .filter(|x| !a.deniers.contains(x))
+                    .collect();
+                if !gone.is_empty() {
+                    parts.push(format!(
+                        "denial no longer standing: {}",
+                        text(
+                            &gone
+                                .iter()
+                                .map(|s| s.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    ));
+                }
+                if b.verdicts != a.verdicts {
+                    parts.push(format!(
+                        "verdicts {} → {}",
+                        text(&if b.verdicts.is_empty() {
+                            "none".into()
+                        } else {
+                            b.verdicts.join(", ")
+                        }),
+                        text(&if a.verdicts.is_empty() {
+                            "none".into()
+                        } else {
+                            a.verdicts.join(", ")
+                        })
                     ));
                 }
                 if parts.is_empty() {
@@ -221,7 +258,7 @@ fn lines(d: &Diff, md: bool) -> Vec<(String, Vec<String>)> {
     sections
 }
 
-pub fn render(d: &Diff, from: &str, to: &str, format: Format) -> String {
+pub fn render(d: &Diff, from: &str, to: &str, skipped: &[Skipped], format: Format) -> String {
     match format {
         Format::Json => {
             let mut v = serde_json::to_value(d).unwrap_or(Value::Null);
@@ -229,16 +266,17 @@ pub fn render(d: &Diff, from: &str, to: &str, format: Format) -> String {
                 m.insert("from".into(), json!(from));
                 m.insert("to".into(), json!(to));
             }
-            json_doc("diff", v)
+            json_doc("diff", skipped, v)
         }
         Format::Markdown => {
-            let mut out = format!(
+            let mut out = super::skipped_markdown(skipped);
+            out.push_str(&format!(
                 "### factcheck diff `{}` → `{}`\n",
                 from.replace('`', ""),
                 to.replace('`', "")
-            );
+            ));
             if d.is_empty() {
-                out.push_str("\nNo changes to claims or sources.\n");
+                out.push_str("\nNo changes to the records.\n");
             }
             for (title, ls) in lines(d, true) {
                 out.push_str(&format!("\n**{title}**\n\n"));
@@ -249,9 +287,10 @@ pub fn render(d: &Diff, from: &str, to: &str, format: Format) -> String {
             out
         }
         _ => {
-            let mut out = format!("factcheck diff {from} → {to}\n");
+            let mut out = super::skipped_text(skipped);
+            out.push_str(&format!("factcheck diff {from} → {to}\n"));
             if d.is_empty() {
-                out.push_str("no changes to claims or sources\n");
+                out.push_str("no changes to the records\n");
             }
             for (title, ls) in lines(d, false) {
                 out.push_str(&format!("\n{title}\n"));

@@ -1,88 +1,132 @@
 //! `factcheck list`: one line per claim with its statuses.
 
 use super::table::Grid;
-use super::{Format, Style, shorten};
-use crate::analysis::Status;
-use crate::model::Claim;
+use super::{Format, Style, json_doc, plural, shorten, skipped_markdown, skipped_text};
+use crate::analysis::Analysis;
+use crate::model::records::{Claim, Details, Stance};
+use crate::store::workspace::Skipped;
+use serde_json::json;
 
-pub struct Row<'a> {
-    pub claim: &'a Claim,
-    pub statuses: Vec<Status>,
-}
-
-fn summary(c: &Claim) -> String {
+/// One short line saying what a claim is.
+pub fn summary(a: &Analysis<'_>, i: usize) -> String {
+    let c: &Claim = &a.ctx.claims[i];
+    let names = &a.ctx.names;
+    let who = a.ctx.info[i]
+        .asserter
+        .map(|w| names.name(w).to_string())
+        .unwrap_or_else(|| "someone".into());
     match &c.details {
-        crate::model::Details::Casualty(k) => format!(
+        Details::Casualty(k) => format!(
             "{} {}: {}",
             k.group,
             k.category,
             k.wording.clone().unwrap_or_else(|| k.interval.to_string())
         ),
-        crate::model::Details::Responsibility { actor } => format!("blames {actor}"),
-        crate::model::Details::Denial { denies } => format!("denies {denies}"),
-        crate::model::Details::Event => shorten(&c.statement, 60),
+        Details::Responsibility(b) => {
+            let stance = a.responsibility.stance[i].unwrap_or(Stance::Accuses);
+            let verb = match stance {
+                Stance::Accuses => "blames",
+                Stance::Claims => "claims it, as",
+                Stance::Admits => "admits it, as",
+            };
+            format!("{who} {verb} {}", b.actor)
+        }
+        Details::Denial(d) => match (&d.denies, &d.actor) {
+            (Some(t), _) => format!("{who} denies {t}"),
+            (None, Some(x)) => format!("{who} denies that {x} did it"),
+            _ => format!("{who} denies"),
+        },
+        Details::Event => shorten(&c.statement, 60),
     }
 }
 
-pub fn render(rows: &[Row<'_>], format: Format, style: Style) -> String {
+pub fn render(
+    a: &Analysis<'_>,
+    rows: &[usize],
+    skipped: &[Skipped],
+    format: Format,
+    style: Style,
+) -> String {
+    let statuses =
+        |i: usize| -> Vec<&'static str> { a.statuses[i].iter().map(|s| s.as_str()).collect() };
     match format {
         Format::Json => {
-            #[derive(serde::Serialize)]
-            struct ClaimJson<'a> {
-                id: &'a crate::id::Id,
-                kind: crate::model::Kind,
-                event: &'a str,
-                statement: &'a str,
-                asserted_by: Option<&'a str>,
-                statuses: &'a [Status],
-            }
-            #[derive(serde::Serialize)]
-            struct ListJson<'a> {
-                schema: &'static str,
-                claims: Vec<ClaimJson<'a>>,
-            }
-            let doc = ListJson {
-                schema: "factcheck/list/v1",
-                claims: rows
-                    .iter()
-                    .map(|r| ClaimJson {
-                        id: &r.claim.id,
-                        kind: r.claim.kind(),
-                        event: &r.claim.event,
-                        statement: &r.claim.statement,
-                        asserted_by: r.claim.asserted_by.as_deref(),
-                        statuses: &r.statuses,
+            let claims: Vec<_> = rows
+                .iter()
+                .map(|&i| {
+                    let c = &a.ctx.claims[i];
+                    json!({
+                        "id": c.id,
+                        "kind": c.kind(),
+                        "event": c.event,
+                        "statement": c.statement,
+                        "asserted_by": c.asserted_by,
+                        "time": a.ctx.info[i].key.time.as_ref().map(|t| t.to_utc_string()),
+                        "statuses": a.statuses[i],
+                        "origins": a.ctx.origin_names(i),
+                        "tags": c.tags,
                     })
-                    .collect(),
-            };
-            let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-            s.push('\n');
-            s
+                })
+                .collect();
+            json_doc("list", skipped, json!({ "claims": claims }))
+        }
+        Format::Csv => {
+            let mut w = super::csv::Writer::new(&[
+                "id",
+                "kind",
+                "event",
+                "statement",
+                "asserted_by",
+                "time",
+                "statuses",
+                "origins",
+            ]);
+            for &i in rows {
+                let c = &a.ctx.claims[i];
+                w.row(&[
+                    c.id.to_string(),
+                    c.kind().as_str().into(),
+                    c.event.clone(),
+                    c.statement.clone(),
+                    c.asserted_by.clone().unwrap_or_default(),
+                    a.ctx.info[i]
+                        .key
+                        .time
+                        .as_ref()
+                        .map(|t| t.to_utc_string())
+                        .unwrap_or_default(),
+                    statuses(i).join("; "),
+                    a.ctx.origin_names(i).join("; "),
+                ]);
+            }
+            w.finish()
         }
         _ => {
             let mut g = Grid::new(&["Claim", "Kind", "Event", "Summary", "Statuses"]);
-            for r in rows {
-                g.row(vec![
-                    (r.claim.id.to_string(), None),
-                    (r.claim.kind().as_str().to_string(), None),
-                    (r.claim.event.clone(), None),
-                    (summary(r.claim), None),
-                    (
-                        r.statuses
-                            .iter()
-                            .map(|s| s.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        None,
-                    ),
+            for &i in rows {
+                let c = &a.ctx.claims[i];
+                g.plain(vec![
+                    c.id.to_string(),
+                    c.kind().as_str().to_string(),
+                    c.event.clone(),
+                    summary(a, i),
+                    statuses(i).join(", "),
                 ]);
             }
             if format == Format::Markdown {
-                g.markdown()
-            } else if rows.is_empty() {
-                "No claims match.\n".to_string()
+                let mut out = skipped_markdown(skipped);
+                out.push_str(&g.markdown());
+                out.push_str(&format!("\n{}\n", plural(rows.len(), "claim", "claims")));
+                out
             } else {
-                format!("{}{} claims\n", g.text(style), rows.len())
+                let mut out = skipped_text(skipped);
+                if rows.is_empty() {
+                    out.push_str("No claims match.\n");
+                } else {
+                    out.push_str(&g.text(style));
+                    out.push_str(&format!("{}\n", plural(rows.len(), "claim", "claims")));
+                }
+                out
             }
         }
     }

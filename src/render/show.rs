@@ -1,193 +1,146 @@
-//! `factcheck show`: one record with every stored field and its statuses.
+//! `factcheck show`: one record with every stored field, what is derived of
+//! it, and the links into it from other records.
 
 use super::table::{Grid, md_cell};
-use super::{Format, Style, json_doc};
-use crate::analysis::Status;
-use crate::model::{Claim, Details, Source};
+use super::{Format, Style, json_doc, skipped_markdown, skipped_text};
+use crate::analysis::inbound::{ClaimInbound, EntityInbound, SourceInbound};
+use crate::store::workspace::Skipped;
 use serde_json::{Map, Value, json};
 
-pub fn claim_json(c: &Claim) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("id".into(), json!(c.id));
-    m.insert("kind".into(), json!(c.kind()));
-    m.insert("event".into(), json!(c.event));
-    m.insert("statement".into(), json!(c.statement));
-    if let Some(a) = &c.asserted_by {
-        m.insert("asserted_by".into(), json!(a));
-    }
-    if let Some(d) = &c.date {
-        m.insert("date".into(), json!(d.to_string()));
-    }
-    match &c.details {
-        Details::Casualty(k) => {
-            m.insert("category".into(), json!(k.category));
-            m.insert("group".into(), json!(k.group));
-            if let Some(w) = &k.wording {
-                m.insert("wording".into(), json!(w));
-            }
-            m.insert("min".into(), json!(k.interval.min));
-            m.insert("max".into(), json!(k.interval.max));
-            if let Some(p) = &k.policy {
-                m.insert("policy".into(), json!(p));
-            }
-        }
-        Details::Responsibility { actor } => {
-            m.insert("actor".into(), json!(actor));
-        }
-        Details::Denial { denies } => {
-            m.insert("denies".into(), json!(denies));
-        }
-        Details::Event => {}
-    }
-    if let Some(r) = &c.retracted {
-        m.insert("state".into(), json!("retracted"));
-        m.insert("reason".into(), json!(r));
-    }
-    m.insert(
-        "relations".into(),
-        json!({
-            "contradicts": c.relations.contradicts,
-            "supersedes": c.relations.supersedes,
-            "corroborates": c.relations.corroborates,
-        }),
-    );
-    let evidence: Vec<Value> = c
-        .evidence
-        .iter()
-        .map(|e| {
-            json!({
-                "source": e.source,
-                "quote": e.quote,
-                "attributed_to": e.attributed_to,
-                "via": e.via,
-                "credibility": e.credibility,
+/// What `show` displays of one record.
+pub struct Shown<'a> {
+    /// "claim", "source", "entity", "event".
+    pub what: &'static str,
+    pub id: String,
+    /// The stored fields under their TOML names.
+    pub fields: Map<String, Value>,
+    /// Derived facts (statuses, origins, standing...), shown after the fields.
+    pub derived: Map<String, Value>,
+    /// Inbound links, by name ("superseded_by" -> ids).
+    pub inbound: Vec<(&'static str, Vec<String>)>,
+    pub skipped: &'a [Skipped],
+}
+
+pub fn claim_inbound(i: &ClaimInbound) -> Vec<(&'static str, Vec<String>)> {
+    let ids = |v: &[crate::model::id::Id]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    vec![
+        ("superseded_by", ids(&i.superseded_by)),
+        ("revised_by", ids(&i.revised_by)),
+        ("denied_by", ids(&i.denied_by)),
+        ("withdrawn_by", ids(&i.withdrawn_by)),
+        ("contradicted_by", ids(&i.contradicted_by)),
+        ("corroborated_by", ids(&i.corroborated_by)),
+    ]
+}
+
+pub fn source_inbound(i: &SourceInbound) -> Vec<(&'static str, Vec<String>)> {
+    let ids = |v: &[crate::model::id::Id]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    vec![
+        ("quoted_by", ids(&i.quoted_by)),
+        ("relayed_by", ids(&i.relayed_by)),
+        ("revised_by", ids(&i.revised_by)),
+    ]
+}
+
+pub fn entity_inbound(i: &EntityInbound) -> Vec<(&'static str, Vec<String>)> {
+    let ids = |v: &[crate::model::id::Id]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    vec![
+        ("members", ids(&i.members)),
+        ("claims", ids(&i.claims)),
+        ("party_in", ids(&i.party_in)),
+    ]
+}
+
+fn label(name: &str) -> String {
+    name.replace('_', " ")
+}
+
+fn text_of(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => "open".into(),
+        Value::Array(a) => a
+            .iter()
+            .map(|x| {
+                x.as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| x.to_string())
             })
-        })
-        .collect();
-    m.insert("evidence".into(), Value::Array(evidence));
-    m
-}
-
-pub fn source_json(s: &Source) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("id".into(), json!(s.id));
-    m.insert("title".into(), json!(s.title));
-    m.insert("publisher".into(), json!(s.publisher));
-    let opt = |m: &mut Map<String, Value>, k: &str, v: Option<String>| {
-        if let Some(v) = v {
-            m.insert(k.into(), json!(v));
-        }
-    };
-    opt(&mut m, "url", s.url.clone());
-    opt(
-        &mut m,
-        "published",
-        s.published.as_ref().map(|p| p.to_string()),
-    );
-    opt(
-        &mut m,
-        "accessed",
-        s.accessed.as_ref().map(|p| p.to_string()),
-    );
-    opt(&mut m, "reliability", s.reliability.map(|r| r.to_string()));
-    m.insert("cites".into(), json!(s.cites));
-    opt(&mut m, "revises", s.revises.as_ref().map(|r| r.to_string()));
-    opt(&mut m, "sha256", s.sha256.clone());
-    m
-}
-
-fn fields_grid(m: &Map<String, Value>) -> Grid {
-    let mut g = Grid::new(&["Field", "Value"]);
-    for (k, v) in m {
-        if matches!(k.as_str(), "evidence" | "relations") {
-            continue;
-        }
-        let text = match v {
-            Value::String(s) => s.clone(),
-            Value::Null => "open".into(),
-            Value::Array(a) => a
-                .iter()
-                .map(|x| {
-                    x.as_str()
-                        .map(str::to_string)
-                        .unwrap_or_else(|| x.to_string())
-                })
-                .collect::<Vec<_>>()
-                .join(", "),
-            other => other.to_string(),
-        };
-        g.row(vec![(k.clone(), None), (text, None)]);
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Object(m) => m
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", text_of(v)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => other.to_string(),
     }
-    g
 }
 
-pub fn render_claim(
-    c: &Claim,
-    statuses: &[Status],
-    origins: &[String],
-    format: Format,
-    style: Style,
-) -> String {
-    let mut m = claim_json(c);
+pub fn render(s: &Shown<'_>, format: Format, style: Style) -> String {
     match format {
         Format::Json => {
-            m.insert("statuses".into(), json!(statuses));
-            m.insert("origins".into(), json!(origins));
-            json_doc("show", Value::Object(m))
+            let mut m = s.fields.clone();
+            m.extend(s.derived.clone());
+            for (k, v) in &s.inbound {
+                m.insert((*k).into(), json!(v));
+            }
+            m.insert("record".into(), json!(s.what));
+            json_doc("show", s.skipped, Value::Object(m))
         }
         _ => {
             let md = format == Format::Markdown;
-            let st = statuses
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            m.insert(
-                "statuses".into(),
-                json!(if st.is_empty() { "—".to_string() } else { st }),
-            );
-            m.insert("origins".into(), json!(origins.join(", ")));
             let mut out = if md {
-                format!("## Claim `{}`\n\n", md_cell(c.id.as_str()))
+                skipped_markdown(s.skipped)
             } else {
-                format!("claim {}\n", c.id)
+                skipped_text(s.skipped)
             };
-            let g = fields_grid(&m);
-            out.push_str(&if md { g.markdown() } else { g.text(style) });
-            for name in crate::model::RELATIONS {
-                let ids = c.relations.get(name);
-                if !ids.is_empty() {
-                    out.push_str(&format!(
-                        "{name}: {}\n",
-                        ids.iter()
-                            .map(|i| i.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
+            out.push_str(&if md {
+                format!("## {} `{}`\n\n", capitalize(s.what), md_cell(&s.id))
+            } else {
+                format!("{} {}\n", s.what, s.id)
+            });
+            let mut g = Grid::new(&["Field", "Value"]);
+            for (k, v) in s.fields.iter().chain(&s.derived) {
+                if matches!(k.as_str(), "evidence" | "id") {
+                    continue;
                 }
+                g.plain(vec![label(k), text_of(v)]);
             }
-            if !c.evidence.is_empty() {
+            out.push_str(&if md { g.markdown() } else { g.text(style) });
+            if let Some(Value::Array(ev)) = s.fields.get("evidence")
+                && !ev.is_empty()
+            {
                 out.push_str(if md {
                     "\n### Evidence\n\n"
                 } else {
                     "\nEvidence\n"
                 });
                 let mut g = Grid::new(&["#", "Source", "Quote", "Attributed to", "Via", "Cred."]);
-                for (i, e) in c.evidence.iter().enumerate() {
-                    g.row(vec![
-                        ((i + 1).to_string(), None),
-                        (e.source.to_string(), None),
-                        (format!("“{}”", e.quote), None),
-                        (e.attributed_to.clone().unwrap_or_default(), None),
-                        (
-                            e.via.as_ref().map(|v| v.to_string()).unwrap_or_default(),
-                            None,
-                        ),
-                        (
-                            e.credibility.map(|c| c.to_string()).unwrap_or_default(),
-                            None,
-                        ),
+                for (i, e) in ev.iter().enumerate() {
+                    let f = |k: &str| e.get(k).map(text_of).unwrap_or_default();
+                    g.plain(vec![
+                        i.to_string(),
+                        f("source"),
+                        format!("“{}”", f("quote")),
+                        f("attributed_to"),
+                        f("via"),
+                        f("credibility"),
                     ]);
+                }
+                out.push_str(&if md { g.markdown() } else { g.text(style) });
+            }
+            let links: Vec<&(&str, Vec<String>)> =
+                s.inbound.iter().filter(|(_, v)| !v.is_empty()).collect();
+            if !links.is_empty() {
+                out.push_str(if md {
+                    "\n### Linked from\n\n"
+                } else {
+                    "\nLinked from\n"
+                });
+                let mut g = Grid::new(&["Link", "Records"]);
+                for (k, v) in links {
+                    g.plain(vec![label(k), v.join(", ")]);
                 }
                 out.push_str(&if md { g.markdown() } else { g.text(style) });
             }
@@ -196,16 +149,10 @@ pub fn render_claim(
     }
 }
 
-pub fn render_source(s: &Source, archived: bool, format: Format, style: Style) -> String {
-    let mut m = source_json(s);
-    m.insert("archived".into(), json!(archived));
-    match format {
-        Format::Json => json_doc("show", Value::Object(m)),
-        Format::Markdown => format!(
-            "## Source `{}`\n\n{}",
-            md_cell(s.id.as_str()),
-            fields_grid(&m).markdown()
-        ),
-        _ => format!("source {}\n{}", s.id, fields_grid(&m).text(style)),
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
     }
 }

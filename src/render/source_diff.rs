@@ -1,147 +1,69 @@
-//! `factcheck source diff`: a word diff of two archived versions of a page,
-//! with changed numbers called out (a figure revised from 15 to 25).
+//! `factcheck source diff`: the changed paragraphs of two archived versions
+//! of a page, each with a word diff and a paragraph of context, and the
+//! changed numbers called out (a figure revised from 15 to 25).
 
-use crate::quote::{Piece, word_pieces};
+use super::table::md_escape;
+use super::{json_doc, shorten};
+use crate::model::quote::Piece;
+use crate::model::textdiff::{Hunk, hunks};
+use serde_json::json;
 
-fn has_digit(s: &str) -> bool {
-    s.chars().any(|c| c.is_ascii_digit())
-}
-
-/// Words of context kept around each change.
-const CONTEXT: usize = 8;
-
-fn head_words(s: &str, n: usize) -> String {
-    let words: Vec<&str> = s.split(' ').collect();
-    if words.len() <= n {
-        s.to_string()
+fn paint(s: &str, code: &str, color: bool) -> String {
+    if color {
+        format!("\x1b[{code}m{s}\x1b[0m")
     } else {
-        format!("{}…", words[..n].join(" "))
-    }
-}
-
-fn tail_words(s: &str, n: usize) -> String {
-    let words: Vec<&str> = s.split(' ').collect();
-    if words.len() <= n {
         s.to_string()
-    } else {
-        format!("…{}", words[words.len() - n..].join(" "))
     }
 }
 
-/// The changes as data: each replaced passage, and the changed numbers.
-pub fn json(old_id: &str, new_id: &str, old: &str, new: &str) -> String {
-    #[derive(serde::Serialize)]
-    struct Change {
-        old: String,
-        new: String,
-        numbers: bool,
-    }
-    #[derive(serde::Serialize)]
-    struct Doc<'a> {
-        schema: &'static str,
-        old: &'a str,
-        new: &'a str,
-        identical: bool,
-        changes: Vec<Change>,
-    }
-    let (o, n) = (crate::quote::normalize(old), crate::quote::normalize(new));
-    let changes = word_pieces(&o, &n)
-        .into_iter()
-        .filter_map(|p| match p {
+fn word_diff(pieces: &[Piece], color: bool) -> String {
+    let mut out = String::new();
+    for p in pieces {
+        match p {
+            Piece::Same(s) => out.push_str(s),
             Piece::Changed { old, new } => {
-                let numbers = has_digit(&old) || has_digit(&new);
-                Some(Change { old, new, numbers })
+                if !old.is_empty() {
+                    out.push_str(&paint(&format!("[-{old}-]"), "31", color));
+                }
+                if !new.is_empty() {
+                    out.push_str(&paint(&format!("{{+{new}+}}"), "32", color));
+                }
             }
-            Piece::Same(_) => None,
-        })
-        .collect();
-    let doc = Doc {
-        schema: "factcheck/source-diff/v1",
-        old: old_id,
-        new: new_id,
-        identical: o == n,
-        changes,
-    };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
-}
-
-/// The changes as a Markdown list, for a pull-request comment.
-pub fn markdown(old_id: &str, new_id: &str, old: &str, new: &str) -> String {
-    use super::table::md_escape;
-    let (o, n) = (crate::quote::normalize(old), crate::quote::normalize(new));
-    let mut out = format!("### `{old_id}` → `{new_id}`\n\n");
-    if o == n {
-        out.push_str("The archived texts are identical.\n");
-        return out;
-    }
-    for p in word_pieces(&o, &n) {
-        if let Piece::Changed { old, new } = p {
-            let mark = if has_digit(&old) || has_digit(&new) {
-                " **(number)**"
-            } else {
-                ""
-            };
-            out.push_str(&format!(
-                "- ~~{}~~ → {}{mark}\n",
-                md_escape(&old),
-                md_escape(&new)
-            ));
         }
     }
     out
 }
 
-pub fn render(old: &str, new: &str, color: bool) -> String {
-    let old_n = crate::quote::normalize(old);
-    let new_n = crate::quote::normalize(new);
-    if old_n == new_n {
+/// The diff as text, for a terminal.
+pub fn text(old: &str, new: &str, color: bool) -> String {
+    let hs = hunks(old, new);
+    if hs.is_empty() {
         return "the archived texts are identical (after normalizing whitespace and typography)\n"
             .into();
     }
-    let paint = |s: &str, code: &str| {
-        if color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    };
-    let pieces = word_pieces(&old_n, &new_n);
     let mut out = String::new();
     let mut numbers = Vec::new();
-    let last = pieces.len().saturating_sub(1);
-    for (i, p) in pieces.iter().enumerate() {
-        match p {
-            Piece::Same(s) => {
-                // Between two changes keep both ends; at the edges keep one.
-                let text = if i == 0 {
-                    tail_words(s, CONTEXT)
-                } else if i == last {
-                    head_words(s, CONTEXT)
-                } else if s.split(' ').count() > 2 * CONTEXT {
-                    format!("{}\n\n{}", head_words(s, CONTEXT), tail_words(s, CONTEXT))
-                } else {
-                    s.clone()
-                };
-                out.push_str(&text);
-            }
-            Piece::Changed { old, new } => {
-                if !old.is_empty() {
-                    out.push_str(&paint(&format!("[-{old}-]"), "31"));
-                }
-                if !new.is_empty() {
-                    out.push_str(&paint(&format!("{{+{new}+}}"), "32"));
-                }
-                if has_digit(old) || has_digit(new) {
-                    numbers.push((old.clone(), new.clone()));
-                }
-            }
+    for h in &hs {
+        out.push_str(&paint(
+            &format!("@@ paragraph {} → {} @@", h.old_paragraph, h.new_paragraph),
+            "36",
+            color,
+        ));
+        out.push('\n');
+        if let Some(b) = &h.before {
+            out.push_str(&format!("  {}\n", shorten(b, 160)));
         }
+        for line in word_diff(&h.pieces, color).split('\n') {
+            out.push_str(&format!("> {line}\n"));
+        }
+        if let Some(a) = &h.after {
+            out.push_str(&format!("  {}\n", shorten(a, 160)));
+        }
+        out.push('\n');
+        numbers.extend(h.numbers());
     }
-    out.push('\n');
     if !numbers.is_empty() {
-        out.push_str("\nchanged numbers:\n");
+        out.push_str("changed numbers:\n");
         for (a, b) in numbers {
             let a = if a.is_empty() {
                 "(added)".to_string()
@@ -153,7 +75,89 @@ pub fn render(old: &str, new: &str, color: bool) -> String {
             } else {
                 b
             };
-            out.push_str(&format!("  {a} → {}\n", paint(&b, "1")));
+            out.push_str(&format!("  {a} → {}\n", paint(&b, "1", color)));
+        }
+    }
+    out
+}
+
+/// The changes as data.
+pub fn json(old_id: &str, new_id: &str, old: &str, new: &str) -> String {
+    let hs = hunks(old, new);
+    let changes: Vec<_> = hs
+        .iter()
+        .flat_map(|h| h.pieces.iter())
+        .filter_map(|p| match p {
+            Piece::Changed { old, new } => {
+                let numbers = !crate::model::count::numbers_in(old).is_empty()
+                    || !crate::model::count::numbers_in(new).is_empty()
+                    || old.chars().chain(new.chars()).any(char::is_numeric);
+                Some(json!({ "old": old, "new": new, "numbers": numbers }))
+            }
+            Piece::Same(_) => None,
+        })
+        .collect();
+    json_doc(
+        "source-diff",
+        &[],
+        json!({
+            "old": old_id,
+            "new": new_id,
+            "identical": hs.is_empty(),
+            "hunks": hs,
+            "changes": changes,
+        }),
+    )
+}
+
+fn md_hunk(h: &Hunk) -> String {
+    let mut out = format!(
+        "**Paragraph {} → {}**\n\n",
+        h.old_paragraph, h.new_paragraph
+    );
+    if let Some(b) = &h.before {
+        out.push_str(&format!("> {}\n>\n", md_escape(&shorten(b, 200))));
+    }
+    let mut line = String::new();
+    for p in &h.pieces {
+        match p {
+            Piece::Same(s) => line.push_str(&md_escape(s)),
+            Piece::Changed { old, new } => {
+                if !old.is_empty() {
+                    line.push_str(&format!("~~{}~~", md_escape(old)));
+                }
+                if !new.is_empty() {
+                    line.push_str(&format!("**{}**", md_escape(new)));
+                }
+            }
+        }
+    }
+    for l in line.split('\n') {
+        out.push_str(&format!("> {l}\n"));
+    }
+    if let Some(a) = &h.after {
+        out.push_str(&format!(">\n> {}\n", md_escape(&shorten(a, 200))));
+    }
+    out.push('\n');
+    out
+}
+
+/// The changes in Markdown, for a pull-request comment.
+pub fn markdown(old_id: &str, new_id: &str, old: &str, new: &str) -> String {
+    let hs = hunks(old, new);
+    let mut out = format!("### `{old_id}` → `{new_id}`\n\n");
+    if hs.is_empty() {
+        out.push_str("The archived texts are identical.\n");
+        return out;
+    }
+    for h in &hs {
+        out.push_str(&md_hunk(h));
+    }
+    let numbers: Vec<(String, String)> = hs.iter().flat_map(|h| h.numbers()).collect();
+    if !numbers.is_empty() {
+        out.push_str("**Changed numbers:**\n\n");
+        for (a, b) in numbers {
+            out.push_str(&format!("- {} → {}\n", md_escape(&a), md_escape(&b)));
         }
     }
     out
@@ -162,13 +166,15 @@ pub fn render(old: &str, new: &str, color: bool) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn calls_out_changed_numbers() {
-        let out = super::render(
-            "Strikes killed 15 people on Sunday.",
-            "Strikes killed 25 people on Sunday.",
+    fn calls_out_changed_numbers_with_context() {
+        let out = super::text(
+            "Intro.\n\nStrikes killed 15 people on Sunday.\n\nOutro.",
+            "Intro.\n\nStrikes killed 25 people on Sunday.\n\nOutro.",
             false,
         );
         assert!(out.contains("[-15-]{+25+}"), "{out}");
         assert!(out.contains("15 → 25"), "{out}");
+        assert!(out.contains("  Intro.\n"), "{out}");
+        assert!(out.contains("@@ paragraph 2 → 2 @@"), "{out}");
     }
 }

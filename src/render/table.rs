@@ -1,15 +1,89 @@
-//! Tables: comfy-table for the terminal, GitHub-flavoured Markdown otherwise.
+//! Tables: drawn by comfy-table for the terminal, GitHub-flavoured Markdown
+//! otherwise. The text layout is computed here so that no line is wider
+//! than the width asked for: cells wrap at spaces, then after hyphens (long
+//! ids like `us-strikes-killed-25`), and only then inside a word.
 
 use super::Style;
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
-
-/// Words longer than this may still be broken to fit a narrow terminal.
-const MAX_UNBROKEN: usize = 28;
+use unicode_width::UnicodeWidthStr;
 
 /// A table as rows of plain cells plus an optional colour per cell.
 pub struct Grid {
     pub header: Vec<String>,
     pub rows: Vec<Vec<(String, Option<Color>)>>,
+}
+
+/// Display width of a string in terminal columns.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Wraps text to `w` columns: at spaces; a word wider than `w` breaks after
+/// a hyphen, and only then anywhere.
+pub fn wrap(text: &str, w: usize) -> Vec<String> {
+    let w = w.max(1);
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        for word in para.split(' ').filter(|x| !x.is_empty()) {
+            for piece in split_word(word, w) {
+                let need = if line.is_empty() {
+                    width(&piece)
+                } else {
+                    width(&line) + 1 + width(&piece)
+                };
+                if need > w && !line.is_empty() {
+                    out.push(std::mem::take(&mut line));
+                }
+                if !line.is_empty() {
+                    // Pieces of one word continue it without a space.
+                    if !piece.starts_with('\u{0}') {
+                        line.push(' ');
+                    }
+                }
+                line.push_str(piece.trim_start_matches('\u{0}'));
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// A word as pieces that each fit `w`: broken after hyphens, then by width.
+/// Pieces after the first start with a NUL marker: they join without a space.
+fn split_word(word: &str, w: usize) -> Vec<String> {
+    if width(word) <= w {
+        return vec![word.to_string()];
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for seg in word.split_inclusive('-') {
+        if !cur.is_empty() && width(&cur) + width(seg) > w {
+            parts.push(std::mem::take(&mut cur));
+        }
+        cur.push_str(seg);
+    }
+    if !cur.is_empty() {
+        parts.push(cur);
+    }
+    let mut out = Vec::new();
+    for p in parts {
+        let mut chunk = String::new();
+        for c in p.chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if !chunk.is_empty() && width(&chunk) + cw > w {
+                out.push(std::mem::take(&mut chunk));
+            }
+            chunk.push(c);
+        }
+        if !chunk.is_empty() {
+            out.push(chunk);
+        }
+    }
+    out.into_iter()
+        .enumerate()
+        .map(|(i, p)| if i == 0 { p } else { format!("\u{0}{p}") })
+        .collect()
 }
 
 impl Grid {
@@ -24,42 +98,128 @@ impl Grid {
         self.rows.push(cells);
     }
 
+    /// A row of plain cells.
+    pub fn plain(&mut self, cells: Vec<String>) {
+        self.rows
+            .push(cells.into_iter().map(|c| (c, None)).collect());
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Column widths that fit `total` columns of terminal.
+    fn widths(&self, total: usize) -> Vec<usize> {
+        let n = self.header.len();
+        let natural: Vec<usize> = (0..n)
+            .map(|c| {
+                self.rows
+                    .iter()
+                    .filter_map(|r| r.get(c))
+                    .flat_map(|(s, _)| s.split('\n'))
+                    .chain(std::iter::once(self.header[c].as_str()))
+                    .map(width)
+                    .max()
+                    .unwrap_or(1)
+                    .max(1)
+            })
+            .collect();
+        // "│ a ┆ b │": one border, two spaces and a separator per column.
+        let budget = total.saturating_sub(3 * n + 1).max(n);
+        if natural.iter().sum::<usize>() <= budget {
+            return natural;
+        }
+        // Every column keeps a floor: its longest word (an id, a name), up
+        // to 24 columns, and its header's longest word; the rest is shared
+        // by how much more each would take.
+        let floor: Vec<usize> = (0..n)
+            .map(|c| {
+                let head = self.header[c].split(' ').map(width).max().unwrap_or(1);
+                let word = self
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(c))
+                    .flat_map(|(s, _)| s.split([' ', '\n']))
+                    .map(width)
+                    .max()
+                    .unwrap_or(1);
+                natural[c].min(head.clamp(4, 12).max(word.min(24)))
+            })
+            .collect();
+        let floor_sum: usize = floor.iter().sum();
+        // Too many long words for the width: fall back to header floors.
+        let floor: Vec<usize> = if floor_sum > budget {
+            (0..n)
+                .map(|c| {
+                    let head = self.header[c].split(' ').map(width).max().unwrap_or(1);
+                    natural[c].min(head.clamp(4, 12))
+                })
+                .collect()
+        } else {
+            floor
+        };
+        let floor_sum: usize = floor.iter().sum();
+        if floor_sum >= budget {
+            return floor
+                .iter()
+                .map(|f| (*f).max(1).min(budget / n + 1))
+                .collect();
+        }
+        let spare = budget - floor_sum;
+        let want: Vec<usize> = (0..n).map(|c| natural[c] - floor[c]).collect();
+        let want_sum: usize = want.iter().sum::<usize>().max(1);
+        let mut w: Vec<usize> = (0..n)
+            .map(|c| floor[c] + want[c] * spare / want_sum)
+            .collect();
+        // Rounding leaves a few columns over: give them to the widest wants.
+        let mut left = budget.saturating_sub(w.iter().sum());
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|c| std::cmp::Reverse(natural[*c] - w[*c].min(natural[*c])));
+        for c in order.into_iter().cycle().take(n * 4) {
+            if left == 0 {
+                break;
+            }
+            if w[c] < natural[c] {
+                w[c] += 1;
+                left -= 1;
+            }
+        }
+        w
+    }
+
     pub fn text(&self, style: Style) -> String {
+        let widths = self.widths(style.width as usize);
         let mut t = Table::new();
         t.load_style(presets::UTF8_FULL_CONDENSED);
-        t.set_content_arrangement(ContentArrangement::Dynamic);
-        if let Some(w) = style.width {
-            t.set_width(w);
-        }
+        t.set_content_arrangement(ContentArrangement::Disabled);
         if style.color {
             t.enforce_styling();
         } else {
             t.force_no_tty();
         }
-        t.set_header(self.header.iter().map(Cell::new).collect::<Vec<_>>());
-        // Never break an id or a name in the middle when the table is squeezed:
-        // each column is at least as wide as its longest word (up to a cap).
-        let longest_word = |col: usize| {
-            self.rows
+        let cell = |s: &str, c: usize| wrap(s, widths[c]).join("\n");
+        t.set_header(
+            self.header
                 .iter()
-                .filter_map(|r| r.get(col))
-                .flat_map(|(s, _)| s.split_whitespace())
-                .map(|w| w.chars().count())
-                .chain(self.header.get(col).map(|h| h.chars().count().min(12)))
-                .max()
-                .unwrap_or(0)
-                .min(MAX_UNBROKEN) as u16
-        };
-        let constraints: Vec<ColumnConstraint> = (0..self.header.len())
-            .map(|c| ColumnConstraint::LowerBoundary(Width::Fixed(longest_word(c) + 2)))
-            .collect();
-        t.set_constraints(constraints);
+                .enumerate()
+                .map(|(c, h)| Cell::new(cell(h, c)))
+                .collect::<Vec<_>>(),
+        );
+        t.set_constraints(
+            widths
+                .iter()
+                .map(|w| ColumnConstraint::Absolute(Width::Fixed(*w as u16 + 2))),
+        );
         for r in &self.rows {
             t.add_row(
                 r.iter()
-                    .map(|(s, c)| match (c, style.color) {
-                        (Some(c), true) => Cell::new(s).fg(*c),
-                        _ => Cell::new(s),
+                    .enumerate()
+                    .map(|(c, (s, color))| {
+                        let text = cell(s, c);
+                        match (color, style.color) {
+                            (Some(col), true) => Cell::new(text).fg(*col),
+                            _ => Cell::new(text),
+                        }
                     })
                     .collect::<Vec<_>>(),
             );
@@ -107,6 +267,7 @@ pub fn md_escape(s: &str) -> String {
             '|' => out.push_str("\\|"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
             '`' => out.push_str("\\`"),
             '*' => out.push_str("\\*"),
             '_' => out.push_str("\\_"),
@@ -119,6 +280,19 @@ pub fn md_escape(s: &str) -> String {
     out
 }
 
+/// A Markdown link to `url` with escaped `text`; plain text when the URL
+/// is not http(s) (a `javascript:` link must not become clickable).
+pub fn md_link(text: &str, url: Option<&str>) -> String {
+    match url {
+        Some(u) if u.starts_with("https://") || u.starts_with("http://") => format!(
+            "[{}](<{}>)",
+            md_escape(text),
+            u.replace(['<', '>', '\n', '\r', ' '], "")
+        ),
+        _ => md_escape(text),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +303,46 @@ mod tests {
             md_cell("a|b <script> `x`\nnext"),
             "a\\|b &lt;script&gt; \\`x\\`<br>next"
         );
+        assert_eq!(md_link("x", Some("javascript:alert(1)")), "x");
+        assert_eq!(
+            md_link("a]b", Some("https://e.org/a b")),
+            "[a\\]b](<https://e.org/ab>)"
+        );
+    }
+
+    #[test]
+    fn wrapping_breaks_ids_after_hyphens() {
+        assert_eq!(
+            wrap("us-strikes-killed-25-people", 12),
+            vec!["us-strikes-", "killed-25-", "people"]
+        );
+        assert_eq!(wrap("a bb ccc", 4), vec!["a bb", "ccc"]);
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("x\n\ny", 5), vec!["x", "", "y"]);
+    }
+
+    #[test]
+    fn tables_fit_the_width() {
+        let mut g = Grid::new(&["Claim", "Kind", "Event", "Summary", "Statuses"]);
+        g.plain(vec![
+            "a-very-long-claim-identifier-that-goes-on-and-on".into(),
+            "casualty".into(),
+            "baghdad-embassy-2019-12-31-and-more".into(),
+            "us-personnel injured: four U.S. military members and then some".into(),
+            "single-origin, conflicting, contested, denied".into(),
+        ]);
+        for w in [80u16, 100, 120] {
+            let out = g.text(Style {
+                color: false,
+                width: w,
+            });
+            for line in out.lines() {
+                assert!(
+                    width(line) <= w as usize,
+                    "{w}: {line:?} is {}",
+                    width(line)
+                );
+            }
+        }
     }
 }

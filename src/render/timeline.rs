@@ -1,154 +1,236 @@
-//! `factcheck timeline`: each figure's versions in publication order.
+//! `factcheck timeline`: each figure's versions in time order, with how
+//! each changed its origin's series and what it clashed with then; then who
+//! blamed whom, who denied and who admitted, per event.
 
 use super::table::{Grid, md_escape};
-use super::{Format, Style, json_doc};
+use super::{Format, Style, json_doc, skipped_markdown, skipped_text};
 use crate::analysis::timeline::{AttributionTimeline, Change, FigureTimeline};
+use crate::analysis::{Analysis, Standing};
+use crate::store::workspace::Skipped;
+use comfy_table::Color;
 use serde_json::json;
 
 fn change_text(c: Change) -> &'static str {
     match c {
         Change::First => "first report",
-        Change::Same => "same",
+        Change::Unchanged => "unchanged",
+        Change::Narrowed => "narrowed",
+        Change::Widened => "widened",
         Change::RevisedUp => "revised up",
         Change::RevisedDown => "revised down",
-        Change::Narrowed => "different, overlapping",
-        Change::Contradicts => "CONFLICTS with earlier",
+        Change::Changed => "changed",
     }
 }
 
-pub fn render(
-    timelines: &[FigureTimeline],
-    attributions: &[AttributionTimeline],
-    format: Format,
-    style: Style,
-) -> String {
+pub struct TimelineInput<'a> {
+    pub analysis: &'a Analysis<'a>,
+    pub figures: Vec<FigureTimeline>,
+    pub attributions: Vec<AttributionTimeline>,
+    pub skipped: &'a [Skipped],
+}
+
+pub fn render(t: &TimelineInput<'_>, format: Format, style: Style) -> String {
+    let a = t.analysis;
+    let names = &a.ctx.names;
+    let when = |i: usize| a.ctx.info[i].key.time.as_ref().map(|p| p.to_utc_string());
     match format {
         Format::Json => {
-            let figures: Vec<_> = timelines
+            let figures: Vec<_> = t
+                .figures
                 .iter()
-                .map(|t| {
+                .map(|ft| {
+                    let f = &a.figures[ft.figure];
                     json!({
-                        "event": t.event,
-                        "category": t.category,
-                        "group": t.group,
-                        "versions": t.versions.iter().map(|v| json!({
-                            "claim": v.claim,
-                            "wording": v.wording,
-                            "min": v.interval.min,
-                            "max": v.interval.max,
-                            "source": v.source,
-                            "published": v.published.as_ref().map(|p| p.to_utc_string()),
-                            "change": v.change,
-                            "active": v.votes,
-                        })).collect::<Vec<_>>(),
+                        "event": f.event,
+                        "category": f.category,
+                        "group": f.group,
+                        "versions": ft.versions.iter().map(|v| {
+                            let acc = &f.accounts[v.account];
+                            let src = a.ctx.info[acc.claim].first_source.map(|s| a.ctx.sources[s].id.clone())
+                                .or_else(|| acc.sources.first().cloned());
+                            json!({
+                                "claim": v.claim,
+                                "wording": acc.wording,
+                                "min": acc.interval.min,
+                                "max": acc.interval.max,
+                                "source": src,
+                                "published": acc.key.published.as_ref().map(|p| p.to_utc_string()),
+                                "time": when(acc.claim),
+                                "origin": v.origin.map(|o| names.name(o)),
+                                "change": v.change,
+                                "clashes": v.clashes,
+                                "standing": acc.standing,
+                            })
+                        }).collect::<Vec<_>>(),
                     })
                 })
                 .collect();
-            let attributions: Vec<_> = attributions
+            let attributions: Vec<_> = t
+                .attributions
                 .iter()
-                .map(|t| {
+                .map(|at| {
                     json!({
-                        "event": t.event,
-                        "entries": t.entries.iter().map(|a| json!({
-                            "claim": a.claim,
-                            "action": a.action,
-                            "by": a.by,
-                            "target": a.target,
-                            "source": a.source,
-                            "published": a.published.as_ref().map(|p| p.to_utc_string()),
-                            "active": a.active,
+                        "event": at.event,
+                        "entries": at.entries.iter().map(|e| json!({
+                            "claim": a.ctx.claims[e.claim].id,
+                            "kind": e.kind,
+                            "stance": e.stance,
+                            "actor": e.actor.map(|x| names.name(x)),
+                            "asserted_by": e.asserted_by.map(|x| names.name(x)),
+                            "time": e.time.as_ref().map(|p| p.to_utc_string()),
+                            "standing": e.standing,
                         })).collect::<Vec<_>>(),
                     })
                 })
                 .collect();
             json_doc(
                 "timeline",
+                t.skipped,
                 json!({ "figures": figures, "attributions": attributions }),
             )
         }
+        Format::Csv => {
+            let mut w = super::csv::Writer::new(&[
+                "claim", "event", "category", "group", "time", "origin", "wording", "min", "max",
+                "change", "clashes", "standing",
+            ]);
+            for ft in &t.figures {
+                let f = &a.figures[ft.figure];
+                for v in &ft.versions {
+                    let acc = &f.accounts[v.account];
+                    let mut cells = vec![
+                        v.claim.to_string(),
+                        f.event.clone(),
+                        f.category.clone(),
+                        f.group.clone(),
+                        when(acc.claim).unwrap_or_default(),
+                    ];
+                    cells.push(super::csv::defuse(
+                        v.origin.map(|o| names.name(o)).unwrap_or(""),
+                    ));
+                    cells.push(super::csv::defuse(acc.wording.as_deref().unwrap_or("")));
+                    cells.push(acc.interval.min.to_string());
+                    cells.push(acc.interval.max.map(|m| m.to_string()).unwrap_or_default());
+                    cells.push(v.change.as_str().into());
+                    cells.push(
+                        v.clashes
+                            .iter()
+                            .map(|c| c.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    );
+                    cells.push(acc.standing.as_str().into());
+                    w.row_raw(&cells);
+                }
+            }
+            w.finish()
+        }
         _ => {
             let md = format == Format::Markdown;
-            let mut out = String::from(if md { "# factcheck timeline\n" } else { "" });
-            if timelines.is_empty() {
+            let mut out = if md {
+                let mut o = String::from("# factcheck timeline\n\n");
+                o.push_str(&skipped_markdown(t.skipped));
+                o
+            } else {
+                skipped_text(t.skipped)
+            };
+            if t.figures.is_empty() {
                 out.push_str("No casualty figures yet.\n");
             }
-            for t in timelines {
-                let title = format!("{}: {} {}", t.event, t.group, t.category);
+            for ft in &t.figures {
+                let f = &a.figures[ft.figure];
+                let title = format!("{}: {} {}", f.event, f.group, f.category);
                 out.push_str(&if md {
                     format!("\n## {}\n\n", md_escape(&title))
                 } else {
                     format!("\n{title}\n")
                 });
-                let mut g = Grid::new(&[
-                    "Published (UTC)",
-                    "Claim",
-                    "Wording",
-                    "Count",
-                    "Source",
-                    "Change",
-                ]);
-                for v in &t.versions {
+                let mut g =
+                    Grid::new(&["Time", "Claim", "Origin", "Count", "Change", "Clashes with"]);
+                for v in &ft.versions {
+                    let acc = &f.accounts[v.account];
                     let mut change = change_text(v.change).to_string();
-                    if !v.votes {
-                        change.push_str(" (withdrawn)");
+                    if acc.standing != Standing::Active {
+                        change.push_str(&format!(" ({})", acc.standing.as_str()));
                     }
+                    let count = match &acc.wording {
+                        Some(w) if *w != acc.interval.to_string() => {
+                            format!("{}\n\"{w}\"", acc.interval)
+                        }
+                        _ => acc.interval.to_string(),
+                    };
                     g.row(vec![
                         (
-                            v.published
+                            a.ctx.info[acc.claim]
+                                .key
+                                .time
                                 .as_ref()
-                                .map(|p| p.to_utc_string())
+                                .map(|t| t.readable())
                                 .unwrap_or_else(|| "undated".into()),
                             None,
                         ),
                         (v.claim.to_string(), None),
-                        (v.wording.clone().unwrap_or_default(), None),
-                        (v.interval.to_string(), None),
                         (
-                            v.source.as_ref().map(|s| s.to_string()).unwrap_or_default(),
+                            v.origin
+                                .map(|o| names.name(o).to_string())
+                                .unwrap_or_else(|| "no evidence".into()),
                             None,
                         ),
+                        (count, None),
                         (
                             change,
-                            if v.change == Change::Contradicts {
-                                Some(comfy_table::Color::Red)
-                            } else {
-                                None
-                            },
+                            (v.change == Change::RevisedDown && f.cumulative).then_some(Color::Red),
+                        ),
+                        (
+                            v.clashes
+                                .iter()
+                                .map(|c| c.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            (!v.clashes.is_empty()).then_some(Color::Red),
                         ),
                     ]);
                 }
                 out.push_str(&if md { g.markdown() } else { g.text(style) });
             }
-            for t in attributions {
-                let title = format!("{}: responsibility", t.event);
+            for at in &t.attributions {
+                let title = format!("{}: responsibility", at.event);
                 out.push_str(&if md {
                     format!("\n## {}\n\n", md_escape(&title))
                 } else {
                     format!("\n{title}\n")
                 });
-                let mut g = Grid::new(&["Published (UTC)", "Claim", "Who", "Says", "Source"]);
-                for a in &t.entries {
-                    let says = format!(
-                        "{} {}{}",
-                        a.action,
-                        a.target,
-                        if a.active { "" } else { " (withdrawn)" }
-                    );
-                    g.row(vec![
-                        (
-                            a.published
-                                .as_ref()
-                                .map(|p| p.to_utc_string())
-                                .unwrap_or_else(|| "undated".into()),
-                            None,
+                let mut g = Grid::new(&["Time", "Claim", "Who", "Says", "Standing"]);
+                for e in &at.entries {
+                    let who = e
+                        .asserted_by
+                        .map(|x| names.name(x).to_string())
+                        .unwrap_or_else(|| "—".into());
+                    let target = e.actor.map(|x| names.name(x).to_string());
+                    let c = &a.ctx.claims[e.claim];
+                    let says = match (e.stance, target) {
+                        ("denies", Some(x)) => format!("denies that {x} did it"),
+                        ("denies", None) => format!(
+                            "denies {}",
+                            c.denial()
+                                .and_then(|d| d.denies.as_ref())
+                                .map(|d| d.to_string())
+                                .unwrap_or_default()
                         ),
-                        (a.claim.to_string(), None),
-                        (a.by.clone().unwrap_or_else(|| "—".into()), None),
-                        (says, None),
-                        (
-                            a.source.as_ref().map(|s| s.to_string()).unwrap_or_default(),
-                            None,
-                        ),
+                        ("accuses", Some(x)) => format!("accuses {x}"),
+                        ("claims", Some(x)) => format!("claims it ({x})"),
+                        ("admits", Some(x)) => format!("admits it ({x})"),
+                        (s, _) => s.to_string(),
+                    };
+                    g.plain(vec![
+                        e.time
+                            .as_ref()
+                            .map(|p| p.readable())
+                            .unwrap_or_else(|| "undated".into()),
+                        c.id.to_string(),
+                        who,
+                        says,
+                        e.standing.to_string(),
                     ]);
                 }
                 out.push_str(&if md { g.markdown() } else { g.text(style) });

@@ -113,6 +113,65 @@ impl Ws {
     }
 }
 
+/// A workspace built from a diagnostic code's fixture steps.
+pub fn build(steps: &[factcheck::model::diag::Step]) -> Ws {
+    use factcheck::model::diag::Step;
+    let ws = Ws::new();
+    for step in steps {
+        let p = |rel: &str| {
+            let p = ws.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            p
+        };
+        match step {
+            Step::Write(rel, text) => std::fs::write(p(rel), text).unwrap(),
+            Step::Bytes(rel, bytes) => std::fs::write(p(rel), bytes).unwrap(),
+            Step::Symlink(rel, target) => std::os::unix::fs::symlink(target, p(rel)).unwrap(),
+            Step::Dir(rel) => std::fs::create_dir_all(p(rel)).unwrap(),
+            Step::Big(rel, size) => std::fs::write(p(rel), vec![b'#'; *size as usize]).unwrap(),
+            Step::Fifo(rel) => {
+                let c = std::ffi::CString::new(p(rel).as_os_str().as_encoded_bytes()).unwrap();
+                // SAFETY: a valid path; mkfifo only creates a node.
+                assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+            }
+            Step::Commit => {
+                if !ws.path().join(".git").exists() {
+                    git(ws.path(), &["init", "-q"]);
+                }
+                git(ws.path(), &["add", "-A"]);
+                git(ws.path(), &["commit", "-q", "-m", "fixture"]);
+            }
+            Step::Remove(rel) => std::fs::remove_file(ws.path().join(rel)).unwrap(),
+        }
+    }
+    ws
+}
+
+/// Runs git with a fixed identity; panics on failure.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        // Fixed dates make commit ids the same on every run.
+        .env("GIT_AUTHOR_DATE", "2020-01-01T00:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2020-01-01T00:00:00Z")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_factcheck"))
 }

@@ -1,24 +1,80 @@
-//! E010: `cites` and `revises` must not loop back on themselves.
+//! E010 / E018 / E020: `cites`, `revises`, `supersedes` and `part_of` must
+//! not loop back. Until fixed, the analysis ignores the edges of a cycle, so
+//! the claims on it keep voting; `check` names every record on it.
 
+use super::Rule;
 use crate::check::RuleInput;
-use crate::diag::Diagnostic;
-use crate::model::Source;
+use crate::model::diag::{Code, Diagnostic, Fixture, Severity, Step::*};
+use crate::model::id::Id;
+use crate::model::records::{RecordKind, Source};
 use std::collections::HashMap;
 
+pub const E010: Code = Code {
+    code: "E010",
+    severity: Severity::Error,
+    summary: "`cites` or `revises` forms a cycle",
+    fixtures: &[Fixture {
+        steps: &[
+            Write(
+                "sources/a.toml",
+                "title = \"t\"\npublisher = \"P\"\ncites = [\"b\"]\n",
+            ),
+            Write(
+                "sources/b.toml",
+                "title = \"t\"\npublisher = \"P\"\ncites = [\"a\"]\n",
+            ),
+        ],
+    }],
+};
+
+pub const E018: Code = Code {
+    code: "E018",
+    severity: Severity::Error,
+    summary: "`supersedes` forms a cycle; the accounts on it keep voting until it is fixed",
+    fixtures: &[Fixture {
+        steps: &[
+            Write(
+                "claims/a.toml",
+                "kind = \"event\"\nevent = \"e\"\nstatement = \"s\"\n\n[relations]\nsupersedes = [\"b\"]\n",
+            ),
+            Write(
+                "claims/b.toml",
+                "kind = \"event\"\nevent = \"e\"\nstatement = \"s\"\n\n[relations]\nsupersedes = [\"a\"]\n",
+            ),
+        ],
+    }],
+};
+
+pub const E020: Code = Code {
+    code: "E020",
+    severity: Severity::Error,
+    summary: "`part_of` forms a cycle; each entity on it counts as its own root until it is fixed",
+    fixtures: &[Fixture {
+        steps: &[
+            Write("entities/a.toml", "name = \"A\"\npart_of = \"b\"\n"),
+            Write("entities/b.toml", "name = \"B\"\npart_of = \"a\"\n"),
+        ],
+    }],
+};
+
+pub const RULE: Rule = Rule {
+    name: "cycles",
+    codes: &[&E010, &E018, &E020],
+    run,
+};
+
 /// Finds each cycle once, reported on the source where it is entered first (by id).
-fn cycles(
+fn source_cycles(
     input: &RuleInput<'_>,
-    sources: &[Source],
     edges: impl Fn(&Source) -> Vec<&str>,
     field: &str,
 ) -> Vec<Diagnostic> {
+    let sources = &input.loaded.sources;
     let by_id: HashMap<&str, &Source> = sources.iter().map(|s| (s.id.as_str(), s)).collect();
     // 0 = unvisited, 1 = on stack, 2 = done
     let mut state: HashMap<&str, u8> = HashMap::new();
     let mut out = Vec::new();
-    let mut sorted: Vec<&Source> = sources.iter().collect();
-    sorted.sort_by(|a, b| a.id.cmp(&b.id));
-    for start in sorted {
+    for start in sources {
         if state.get(start.id.as_str()).copied().unwrap_or(0) != 0 {
             continue;
         }
@@ -42,16 +98,13 @@ fn cycles(
                             let mut ring: Vec<&str> = path[from..].to_vec();
                             ring.push(n);
                             let s = by_id[n];
-                            let at = input.source_loc(
-                                s,
-                                if field == "cites" {
-                                    "cites.0"
-                                } else {
-                                    "revises"
-                                },
-                            );
+                            let key = if field == "cites" {
+                                "cites.0"
+                            } else {
+                                "revises"
+                            };
                             out.push(
-                            Diagnostic::new("E010", &s.path, at, format!("`{field}` forms a cycle: {}", ring.join(" -> ")))
+                            Diagnostic::new(&E010, &s.rel(), input.loc(RecordKind::Source, &s.id, key), format!("`{field}` forms a cycle: {}", ring.join(" -> ")))
                                 .help(format!("a source cannot {} itself, even through others; remove one link", if field == "cites" { "cite" } else { "revise" })),
                         );
                         }
@@ -69,20 +122,66 @@ fn cycles(
     out
 }
 
-pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
-    let mut out = cycles(
+fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
+    let mut out = source_cycles(input, |s| s.cites.iter().map(Id::as_str).collect(), "cites");
+    out.extend(source_cycles(
         input,
-        input.sources,
-        |s| s.cites.iter().map(|c| c.as_str()).collect(),
-        "cites",
-    );
-    out.extend(cycles(
-        input,
-        input.sources,
-        |s| s.revises.iter().map(|c| c.as_str()).collect(),
+        |s| s.revises.iter().map(Id::as_str).collect(),
         "revises",
     ));
+    let ctx = &input.analysis.ctx;
+    for cycle in &ctx.supersedes_cycles {
+        let ids: Vec<&str> = cycle.iter().map(|i| ctx.claims[*i].id.as_str()).collect();
+        for &i in cycle {
+            let c = &ctx.claims[i];
+            let at = c
+                .relations
+                .supersedes
+                .iter()
+                .position(|s| ids.contains(&s.as_str()))
+                .unwrap_or(0);
+            out.push(
+                Diagnostic::new(
+                    &E018,
+                    &c.rel(),
+                    input.claim_loc(&c.id, &format!("relations.supersedes.{at}")),
+                    format!("`supersedes` forms a cycle: {}", ring(&ids)),
+                )
+                .help("two claims cannot replace each other; remove the link from the claim that is not the newer one (until then both keep voting)"),
+            );
+        }
+    }
+    let names = &ctx.names;
+    for a in &names.on_cycle {
+        let Some(e) = names.agents[*a as usize].entity.map(|i| &ctx.entities[i]) else {
+            continue;
+        };
+        let ring: Vec<&str> = names
+            .on_cycle
+            .iter()
+            .filter_map(|x| {
+                names.agents[*x as usize]
+                    .entity
+                    .map(|i| ctx.entities[i].id.as_str())
+            })
+            .collect();
+        out.push(
+            Diagnostic::new(
+                &E020,
+                &e.rel(),
+                input.loc(RecordKind::Entity, &e.id, "part_of"),
+                format!("`part_of` forms a cycle among {}", ring.join(", ")),
+            )
+            .help("an entity cannot belong to itself, even through others; remove one `part_of`"),
+        );
+    }
     out
+}
+
+fn ring(ids: &[&str]) -> String {
+    let mut v: Vec<&str> = ids.to_vec();
+    v.push(ids[0]);
+    v.join(" -> ")
 }
 
 #[cfg(test)]
@@ -107,11 +206,26 @@ mod tests {
     }
 
     #[test]
-    fn a_revises_self_loop() {
-        let d = check_files(&[("sources/a.toml", &format!("{SOURCE}revises = \"a\"\n"))]);
+    fn a_supersedes_cycle_names_both_files() {
+        let c = |other: &str| format!("{EVENT}\n[relations]\nsupersedes = [\"{other}\"]\n");
+        let d = check_files(&[("claims/a.toml", &c("b")), ("claims/b.toml", &c("a"))]);
+        let got = codes(&d);
         assert!(
-            codes(&d).contains(&("sources/a.toml".into(), "E010", 3)),
-            "{d:?}"
+            got.contains(&("claims/a.toml".into(), "E018", 6)),
+            "{got:?}"
         );
+        assert!(
+            got.contains(&("claims/b.toml".into(), "E018", 6)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_part_of_cycle() {
+        let d = check_files(&[
+            ("entities/a.toml", "name = \"A\"\npart_of = \"b\"\n"),
+            ("entities/b.toml", "name = \"B\"\npart_of = \"a\"\n"),
+        ]);
+        assert_eq!(d.iter().filter(|d| d.code == "E020").count(), 2, "{d:?}");
     }
 }

@@ -1,13 +1,41 @@
 //! W103: a quote from a source that has been revised should still be in the
 //! latest version, or the claim may rest on wording the outlet withdrew.
 
+use super::Rule;
 use crate::check::{ArchiveState, RuleInput};
-use crate::diag::Diagnostic;
+use crate::model::diag::{Code, Diagnostic, Fixture, Severity, Step::*};
 use std::collections::{HashMap, HashSet};
 
-pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
+pub const W103: Code = Code {
+    code: "W103",
+    severity: Severity::Warning,
+    summary: "quoted passage no longer appears in the latest revision of the source",
+    fixtures: &[Fixture {
+        steps: &[
+            Write(
+                "claims/c.toml",
+                "kind = \"event\"\nevent = \"e\"\nstatement = \"s\"\n\n[[evidence]]\nsource = \"v1\"\nquote = \"killed 15\"\n",
+            ),
+            Write("sources/v1.toml", "title = \"t\"\npublisher = \"P\"\n"),
+            Write("sources/v1.txt", "strikes killed 15 people"),
+            Write(
+                "sources/v2.toml",
+                "title = \"t\"\npublisher = \"P\"\nrevises = \"v1\"\n",
+            ),
+            Write("sources/v2.txt", "strikes killed 25 people"),
+        ],
+    }],
+};
+
+pub const RULE: Rule = Rule {
+    name: "revisions",
+    codes: &[&W103],
+    run,
+};
+
+fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
     let mut revised_by: HashMap<&str, &str> = HashMap::new();
-    for s in input.sources {
+    for s in &input.loaded.sources {
         if let Some(old) = &s.revises {
             // With two revisions of one page, the later id wins deterministically.
             let e = revised_by.entry(old.as_str()).or_insert(s.id.as_str());
@@ -28,7 +56,7 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
         cur
     }
     let mut out = Vec::new();
-    for c in input.claims {
+    for c in &input.loaded.claims {
         for (i, e) in c.evidence.iter().enumerate() {
             let last = latest(&revised_by, e.source.as_str());
             if last == e.source.as_str() {
@@ -38,14 +66,14 @@ pub fn run(input: &RuleInput<'_>) -> Vec<Diagnostic> {
                 && !archive.contains(&e.quote)
             {
                 out.push(
-                        Diagnostic::new(
-                            "W103",
-                            &c.path,
-                            input.claim_loc(c, &format!("evidence.{i}.quote")),
-                            format!("source `{}` was revised by `{last}`, and the quoted passage is gone from it", e.source),
-                        )
-                        .help(format!("run `factcheck source diff {} {last}` to see what changed; retract or update the claim", e.source)),
-                    );
+                    Diagnostic::new(
+                        &W103,
+                        &c.rel(),
+                        input.claim_loc(&c.id, &format!("evidence.{i}.quote")),
+                        format!("source `{}` was revised by `{last}`, and the quoted passage is gone from it", e.source),
+                    )
+                    .help(format!("run `factcheck source diff {} {last}` to see what changed; retract or update the claim", e.source)),
+                );
             }
         }
     }
