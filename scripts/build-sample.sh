@@ -1,27 +1,52 @@
 #!/usr/bin/env bash
-# Rebuilds the shipped sample workspace (factcheck.toml, claims/, sources/)
-# from ../shared/seed-article.txt through the factcheck command line itself.
+# Rebuilds the shipped sample workspace (factcheck.toml, claims/, sources/,
+# entities/, events/) from ../shared/seed-article.txt through the factcheck
+# command line itself. The ids stay the same on every rebuild: ids are never
+# reused for something else.
 # Usage: scripts/build-sample.sh [ARTICLE]   (run from the repository root)
 set -euo pipefail
 ARTICLE=${1:-../shared/seed-article.txt}
 cargo build --quiet --release
 fc() { ./target/release/factcheck "$@" >/dev/null; }
-rm -rf claims sources factcheck.toml
+rm -rf claims sources entities events factcheck.toml
 fc init .
-cat >> factcheck.toml <<'TOML'
-"Kataib Hezbollah" = ["Kataib Hizbollah", "Kata'ib Hezbollah", "Kata'ib Hizballah"]
-"Donald J. Trump" = ["President Trump", "Donald Trump", "Trump"]
-"Yassine al-Yasseri" = ["al-Yasseri", "Iraq's interior minister"]
-TOML
 
-S=the-hill-2019-12-31
-fc source add $S --title "Protesters storm US Embassy in Baghdad" --publisher "The Hill" \
-  --published 2019-12-31 --reliability B --text-file "$ARTICLE"
+# Who is who. Only affiliations the article states are recorded (see the
+# README, "The sample"): the President and "U.S. officials" speak for the
+# U.S. government; Mohammed Muhi is "a spokesman for Kataib Hizbollah";
+# al-Yasseri is "Iraq's interior minister" and "the Iraqi military" is
+# Iraq's. "Iranian-backed" is not "part of": Kataib Hezbollah stays its own.
+fc entity add us-government --name "U.S. government" --kind government
+fc entity add us-officials --name "U.S. officials" --kind agency --part-of us-government
+fc entity add donald-trump --name "Donald J. Trump" --kind person --part-of us-government \
+  --alias "President Trump" --alias "Donald Trump" --alias "Trump"
+fc entity add kataib-hezbollah --name "Kataib Hezbollah" --kind armed-group --alias "Kataib Hizbollah"
+fc entity add mohammed-muhi --name "Mohammed Muhi" --kind person --part-of kataib-hezbollah
+fc entity add iraqi-government --name "Iraqi government" --kind government \
+  --alias "Iraqi government officials"
+fc entity add iraqi-military --name "Iraqi military" --kind military --part-of iraqi-government
+fc entity add yassine-al-yasseri --name "Yassine al-Yasseri" --kind person --part-of iraqi-government \
+  --alias "al-Yasseri" --alias "Iraq's interior minister"
+fc entity add popular-mobilization-forces --name "Popular Mobilization Forces" --kind armed-group \
+  --notes "\"a group for the militias recognized in Iraq\" (the article)"
 
 AIR=us-airstrikes-2019-12-29
 K1=k1-base-attack-2019-12-27
 EMB=baghdad-embassy-attack-2019-12-31
 BASES=coalition-base-attacks-2019
+fc event add $AIR --title "U.S. airstrikes on Kataib Hezbollah" --place Iraq \
+  --party us-government --party kataib-hezbollah
+fc event add $K1 --title "Friday missile attack on an Iraqi base" --date 2019-12-27 --place Iraq \
+  --party us-government --party kataib-hezbollah
+fc event add $EMB --title "Protesters storm the U.S. Embassy in Baghdad" --date 2019-12-31 --place Baghdad \
+  --party us-government --party kataib-hezbollah \
+  --notes "The protesters were \"demonstrators and supporters of the militia\"; Kataib Hezbollah's spokesman speaks for the camp."
+fc event add $BASES --title "Attacks on U.S.-led coalition bases" --place Iraq \
+  --party us-government --party kataib-hezbollah
+
+S=the-hill-2019-12-31
+fc source add $S --title "Protesters storm US Embassy in Baghdad" --publisher "The Hill" \
+  --published 2019-12-31 --language en --reliability B --text-file "$ARTICLE"
 
 # The U.S. airstrikes
 fc claim add strikes-killed-25 --kind casualty --event $AIR --category killed --group militia-members \
@@ -98,17 +123,18 @@ fc claim add embassy-trailers-no-injuries --kind casualty --event $EMB --categor
 fc link embassy-trailers-no-injuries $S --quote "Three trailers used by security guards at the embassy were also set on fire, but no one was immediately reported injured."
 fc claim add embassy-tear-gas --kind event --event $EMB --asserted-by "Iraqi security source" --date 2019-12-31 \
   --statement "Embassy security used tear gas to keep the crowd from the main building."
-fc link embassy-tear-gas $S --quote "Embassy security utilized tear gas to try to prevent the crowd from moving toward the main building, an Iraqi security source told NBC News." --attributed-to "NBC News"
+fc link embassy-tear-gas $S --quote "Embassy security utilized tear gas to try to prevent the crowd from moving toward the main building, an Iraqi security source told NBC News." --attributed-to "Iraqi security source"
 fc claim add interior-minister-implications --kind event --event $EMB --asserted-by "Yassine al-Yasseri" --date 2019-12-31 \
   --statement "Iraq's interior minister called the embassy attack one of the implications of the U.S. strikes."
 fc link interior-minister-implications $S --quote "“This is one of the implications,” al-Yasseri said. “This is a problem and is embarrassing to the government.”" --attributed-to "Iraq's interior minister"
 fc claim add iraqi-military-warning --kind event --event $EMB --asserted-by "Iraqi military" --date 2019-12-31 \
   --statement "The Iraqi military asked protesters to avoid foreign embassies."
-fc link iraqi-military-warning $S --quote "the Iraqi military also requested protesters avoid foreign embassies" --attributed-to "The New York Times"
+fc link iraqi-military-warning $S --quote "the Iraqi military also requested protesters avoid foreign embassies, saying attacks will be firmly prevented by the security forces and punishable by law with the most severe penalties,” according to a statement obtained by The New York Times" --attributed-to "Iraqi military"
 fc claim add kh-tents-plan --kind event --event $EMB --asserted-by "Kataib Hizbollah" --date 2019-12-31 \
   --statement "Kataib Hezbollah plans to keep its tents in front of the embassy until the ambassador leaves Iraq."
-fc link kh-tents-plan $S --quote "“We will not leave these tents until the embassy and the ambassador leave Iraq,” Mohammed Muhi said, according to the Times." --attributed-to "Kataib Hizbollah"
+fc link kh-tents-plan $S --quote "“We will not leave these tents until the embassy and the ambassador leave Iraq,” Mohammed Muhi said, according to the Times." --attributed-to "Mohammed Muhi"
 fc claim add ap-worst-embassy-attack --kind event --event $EMB --asserted-by "AP" --date 2019-12-31 \
   --statement "The AP described the attack as one of the worst embassy attacks in recent history."
 fc link ap-worst-embassy-attack $S --quote "The attack was described by the AP as one of the worst embassy attacks in recent history." --attributed-to "AP"
+rm -f claims/.gitkeep sources/.gitkeep entities/.gitkeep events/.gitkeep
 echo "sample rebuilt: $(ls claims/*.toml | wc -l) claims"

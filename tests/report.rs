@@ -200,6 +200,24 @@ fn sample_report_shows_the_contested_blame() {
         .unwrap();
     assert_eq!(injured["status"], "consistent");
     assert_eq!(injured["loose"], true);
+    // U.S. officials and the President are one origin, and a party.
+    assert_eq!(injured["independent_origins"], 1);
+    assert_eq!(injured["nonparty_origins"], 0);
+    assert_eq!(injured["origins"], serde_json::json!(["U.S. government"]));
+    let contractor = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["group"] == "us-contractor")
+        .unwrap();
+    assert_eq!(contractor["independent_origins"], 2);
+    assert_eq!(contractor["nonparty_origins"], 1);
+    let kh = k1
+        .iter()
+        .find(|r| r["actor"] == "Kataib Hezbollah")
+        .unwrap();
+    assert_eq!(kh["verdict"], "denied");
+    assert_eq!(kh["denial_claims"], serde_json::json!(["kh-denies-k1"]));
 }
 
 #[test]

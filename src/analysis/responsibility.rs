@@ -213,11 +213,18 @@ pub fn responsibility(ctx: &Context<'_>) -> Responsibility {
             }
         }
         let contested = groups.len() >= 2;
-        for (actor, claims) in groups {
+        for (actor, mut claims) in groups {
+            // In the order they were said.
+            claims.sort_by(|a, b| {
+                ctx.info[*a]
+                    .key
+                    .sort_cmp(&ctx.info[*b].key)
+                    .then_with(|| ctx.claims[*a].id.cmp(&ctx.claims[*b].id))
+            });
             let mut h = Hypothesis {
                 event: event.to_string(),
                 actor,
-                actors: Vec::new(),
+                actors: vec![actor],
                 claims: claims.clone(),
                 stances: Vec::new(),
                 asserted_by: Vec::new(),

@@ -35,6 +35,9 @@ fn value(a: &Account) -> String {
         Some(b) if !a.interval.is_exact() => format!("{}, best {b}", a.interval),
         _ => a.interval.to_string(),
     };
+    if let Some(h) = &a.hedge {
+        v.push_str(&format!(", *{h}*"));
+    }
     if a.is_vague() {
         let w = a.wording.as_deref().unwrap_or("vague");
         v = format!("{w:?} ({v}, vague)");

@@ -413,6 +413,15 @@ mod tests {
     }
 
     #[test]
+    fn only_scale_words_take_addends() {
+        assert_eq!(numbers_in("a dozen and twelve"), vec![12, 12]);
+        assert_eq!(numbers_in("a dozen twelve"), vec![12, 12]);
+        assert_eq!(numbers_in("a hundred and five"), vec![105]);
+        assert_eq!(numbers_in("two thousand five hundred"), vec![2500]);
+        assert_eq!(numbers_in("nine hundred and nine hundred"), vec![900, 900]);
+    }
+
+    #[test]
     fn refuses_what_it_cannot_read() {
         let p = CountPolicy::v1();
         for bad in [

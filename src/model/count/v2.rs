@@ -80,9 +80,11 @@ pub(super) fn read_number(t: &[&str]) -> Option<(u64, usize)> {
         if let Some(v) = small_number(w) {
             // "twenty five" and "hundred and five" are one number; "twenty
             // thirty" or "five six" are two.
+            // Only scale words take addends: "a hundred five" is 105, but "a
+            // dozen twelve" is not 24.
             let joins = !any
-                || after_multiplier
-                || t[i - 1] == "and"
+                || (after_multiplier && last_multiplier >= 100 && v < last_multiplier)
+                || (t[i - 1] == "and" && v < last_multiplier)
                 || (open_tens && (1..10).contains(&v));
             if !joins {
                 break;
@@ -110,6 +112,7 @@ pub(super) fn read_number(t: &[&str]) -> Option<(u64, usize)> {
             open_tens = false;
         } else if w == "and"
             && after_multiplier
+            && last_multiplier >= 100
             && t.get(i + 1).is_some_and(|n| small_number(n).is_some())
             // "nine hundred and nine hundred" is two numbers; "one hundred
             // and one thousand" is one.

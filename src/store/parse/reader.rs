@@ -69,10 +69,15 @@ impl<'a> Reader<'a> {
                 let loc = self.loc(key.span());
                 let help = match nearest(name, allowed) {
                     Some(s) => format!("did you mean `{s}`? Known fields: {}", allowed.join(", ")),
-                    None => format!(
+                    None if allowed.contains(&"tags") => format!(
                         "known fields: {}; `notes` and `tags` are the place for anything else",
                         allowed.join(", ")
                     ),
+                    None if allowed.contains(&"notes") => format!(
+                        "known fields: {}; `notes` is the place for anything else",
+                        allowed.join(", ")
+                    ),
+                    None => format!("known fields: {}", allowed.join(", ")),
                 };
                 self.error(
                     &E002,

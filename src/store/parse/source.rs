@@ -43,7 +43,9 @@ pub fn is_language_tag(s: &str) -> bool {
     let Some(first) = parts.next() else {
         return false;
     };
-    (2..=8).contains(&first.len())
+    // ISO 639 codes: two or three letters (longer primary subtags are
+    // reserved or unused).
+    (2..=3).contains(&first.len())
         && first.chars().all(|c| c.is_ascii_alphabetic())
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
@@ -261,7 +263,7 @@ mod tests {
         for ok in ["en", "ar", "pt-BR", "zh-Hant-TW", "es-419"] {
             assert!(is_language_tag(ok), "{ok}");
         }
-        for bad in ["", "e", "english!", "en_US", "-en", "en--x"] {
+        for bad in ["", "e", "english", "english!", "en_US", "-en", "en--x"] {
             assert!(!is_language_tag(bad), "{bad}");
         }
     }
