@@ -11,6 +11,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod analysis;
+pub mod capture;
 pub mod check;
 pub mod error;
 pub mod model;

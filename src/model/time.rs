@@ -39,6 +39,57 @@ impl Timestamp {
         ))
     }
 
+    /// Reads a date as web pages and ClaimReview objects write them: RFC 3339,
+    /// ISO 8601 with a space or a `+0200` offset, RFC 2822 (`Tue, 31 Dec 2019
+    /// 09:15:00 GMT`), or a plain date (`2019-12-31`, `2019/12/31`). A time
+    /// without a UTC offset keeps only its date: which instant it meant is not
+    /// known, and a wrong instant would misorder a timeline.
+    pub fn lenient(raw: &str) -> Option<Timestamp> {
+        use chrono::NaiveDateTime;
+        let s = raw.trim();
+        if s.is_empty() {
+            return None;
+        }
+        if let Ok(t) = Timestamp::parse(s) {
+            return Some(t);
+        }
+        let with_t = s.replacen(' ', "T", 1);
+        for f in [
+            "%Y-%m-%dT%H:%M:%S%.f%z",
+            "%Y-%m-%dT%H:%M:%S%z",
+            "%Y-%m-%dT%H:%M%z",
+            "%Y-%m-%dT%H:%M:%S%.f%:z",
+            "%Y-%m-%dT%H:%M%:z",
+        ] {
+            if let Ok(dt) = DateTime::parse_from_str(&with_t, f) {
+                return Some(Timestamp::DateTime(dt));
+            }
+        }
+        if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
+            return Some(Timestamp::DateTime(dt));
+        }
+        for f in [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+        ] {
+            if let Ok(dt) = NaiveDateTime::parse_from_str(&with_t, f) {
+                return Some(Timestamp::Date(dt.date()));
+            }
+        }
+        // "2020-06-23T20:02:00.000 +05:30"-like leftovers: the date alone.
+        for f in ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"] {
+            if let Some(head) = s.get(..s.len().min(10))
+                && let Ok(d) = NaiveDate::parse_from_str(head, f)
+                && (head.len() == s.len()
+                    || !s[head.len()..].starts_with(|c: char| c.is_ascii_digit()))
+            {
+                return Some(Timestamp::Date(d));
+            }
+        }
+        None
+    }
+
     /// Converts a TOML date or offset date-time without a round trip through
     /// text (the common case when loading thousands of records).
     pub fn from_toml(dt: &toml::value::Datetime) -> Result<Timestamp, String> {
@@ -150,16 +201,27 @@ impl fmt::Display for AsOf {
 impl Timestamp {
     /// Today's date in UTC.
     pub fn today() -> Timestamp {
-        Timestamp::Date(Utc::now().date_naive())
+        Timestamp::Date(clock().date_naive())
     }
 
     /// The current moment in UTC, to the second.
     pub fn now() -> Timestamp {
-        let now = Utc::now();
+        let now = clock();
         let secs = now.timestamp();
         let dt = DateTime::from_timestamp(secs, 0).unwrap_or(now);
         Timestamp::DateTime(dt.fixed_offset())
     }
+}
+
+/// The current time, or `SOURCE_DATE_EPOCH` (seconds since 1970, the
+/// reproducible-builds convention) when set, so that examples and tests that
+/// record "now" give the same files on every run.
+fn clock() -> DateTime<Utc> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(Utc::now)
 }
 
 impl Ord for Timestamp {
@@ -209,6 +271,35 @@ mod tests {
 
     fn ts(s: &str) -> Timestamp {
         Timestamp::parse(s).unwrap()
+    }
+
+    #[test]
+    fn lenient_reads_what_pages_publish() {
+        let l = |s: &str| Timestamp::lenient(s).map(|t| t.to_string());
+        assert_eq!(l("2019-12-31").as_deref(), Some("2019-12-31"));
+        assert_eq!(
+            l("2019-12-31T09:15:00-05:00").as_deref(),
+            Some("2019-12-31T09:15:00-05:00")
+        );
+        assert_eq!(l("2020-06-23 20:02").as_deref(), Some("2020-06-23"));
+        assert_eq!(l("2018-04-05T06:00").as_deref(), Some("2018-04-05"));
+        assert_eq!(
+            l("2019-10-09T13:14:12+0200").as_deref(),
+            Some("2019-10-09T13:14:12+02:00")
+        );
+        assert_eq!(
+            l("2020-01-01T10:00:00.000Z").as_deref(),
+            Some("2020-01-01T10:00:00Z")
+        );
+        assert_eq!(
+            l("Tue, 31 Dec 2019 14:15:00 GMT").as_deref(),
+            Some("2019-12-31T14:15:00Z")
+        );
+        assert_eq!(l("2019/12/31").as_deref(), Some("2019-12-31"));
+        assert_eq!(l("20191231").as_deref(), Some("2019-12-31"));
+        for bad in ["", "yesterday", "31/12/2019", "2019-13-01", "201912311"] {
+            assert_eq!(l(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! (no clap), write only under the lock, and single-record writes read only
 //! the records they touch.
 
+pub mod capture;
 pub mod claim;
 pub mod entity;
 pub mod event;

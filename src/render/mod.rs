@@ -7,6 +7,7 @@ pub mod csv;
 pub mod diff;
 pub mod list;
 pub mod quote;
+pub mod recheck;
 pub mod records;
 pub mod report;
 pub mod show;
