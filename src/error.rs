@@ -98,6 +98,9 @@ pub enum Error {
     /// image, no readable text (exit 1).
     #[error("{0}")]
     PageWanting(String),
+    /// Input that was read and found wanting, not tied to a record (exit 1).
+    #[error("{0}")]
+    Invalid(String),
     #[error("{0}")]
     Git(String),
     #[error("{0}")]
@@ -110,7 +113,8 @@ impl Error {
             Error::QuoteNotFound { .. }
             | Error::Wording { .. }
             | Error::DuplicateLink { .. }
-            | Error::PageWanting(_) => EXIT_WANTING,
+            | Error::PageWanting(_)
+            | Error::Invalid(_) => EXIT_WANTING,
             _ => EXIT_FAILED,
         }
     }

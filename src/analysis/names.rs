@@ -181,6 +181,18 @@ impl Names {
         self.free.get(&fold(name)).copied()
     }
 
+    /// The schema.org type of a named author, from its entity's `kind`:
+    /// `Person` for a person, `Organization` for any other kind, `None` when
+    /// the name is no entity or the entity has no kind.
+    pub fn schema_type(&self, entities: &[Entity], name: &str) -> Option<&'static str> {
+        let a = self.lookup(name)?;
+        let e = entities.get(self.agents[a as usize].entity?)?;
+        match e.kind.as_deref()? {
+            "person" => Some("Person"),
+            _ => Some("Organization"),
+        }
+    }
+
     /// The entity record with this id, as an agent.
     pub fn entity_agent(&self, entities: &[Entity], id: &str) -> Option<AgentId> {
         entities

@@ -7,13 +7,16 @@ mod completions;
 mod diff;
 mod entity;
 mod event;
+mod export;
 mod fmt;
+mod import;
 mod init;
 mod link;
 mod list;
 mod man;
 mod mv;
 mod prefer;
+mod rate;
 mod relate;
 mod report;
 mod retract;
@@ -79,6 +82,8 @@ enum Command {
     Retract(retract::Args),
     /// Mark an account as the desk's preferred value of its figure.
     Prefer(prefer::Args),
+    /// Store the desk's published verdict on a claim (for ClaimReview).
+    Rate(rate::Args),
     /// Add, alias and list entities: who is who, and who belongs to whom.
     #[command(subcommand)]
     Entity(entity::EntityCommand),
@@ -101,6 +106,12 @@ enum Command {
     Diff(diff::Args),
     /// Rewrite records in the canonical layout.
     Fmt(fmt::Args),
+    /// Write data for other tools: ClaimReview JSON-LD.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
+    /// Read data from other tools: ClaimReview JSON-LD.
+    #[command(subcommand)]
+    Import(import::ImportCommand),
     /// Print a shell completion script.
     Completions(completions::Args),
     /// Write the manual pages.
@@ -328,6 +339,9 @@ pub fn run() -> u8 {
         Command::Relate(a) => relate::run(&env, a),
         Command::Retract(a) => retract::run(&env, a),
         Command::Prefer(a) => prefer::run(&env, a),
+        Command::Rate(a) => rate::run(&env, a),
+        Command::Export(c) => export::run(&env, c),
+        Command::Import(c) => import::run(&env, c),
         Command::Entity(c) => entity::run(&env, c),
         Command::Event(c) => event::run(&env, c),
         Command::Mv(a) => mv::run(&env, a),

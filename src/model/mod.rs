@@ -1,6 +1,7 @@
 //! Records and values: ids, times, counts and policies, quotes, names,
 //! configuration and diagnostics. No I/O.
 
+pub mod claimreview;
 pub mod codes;
 pub mod config;
 pub mod count;

@@ -7,6 +7,7 @@ pub mod claim;
 pub mod entity;
 pub mod event;
 pub mod fmt;
+pub mod import;
 pub mod init;
 pub mod link;
 pub mod mv;

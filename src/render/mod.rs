@@ -3,6 +3,7 @@
 //! readers, ClaimReview for other fact-checkers. Reads no files.
 
 pub mod check;
+pub mod claimreview;
 pub mod csv;
 pub mod diff;
 pub mod list;
