@@ -624,7 +624,7 @@ fn every_command_has_help_lines_and_examples() {
             }
         }
     }
-    for sub in ["source", "claim", "entity", "event"] {
+    for sub in ["source", "claim", "entity", "event", "export", "import"] {
         commands.retain(|c| c[0] != sub);
         let o = std::process::Command::new(bin())
             .args([sub, "--help"])
