@@ -128,6 +128,7 @@ pub fn run(env: &Env, cmd: EntityCommand) -> Result<u8> {
                     }
                 })
                 .collect();
+            super::csv_skipped(a.format == super::TableFormat::Csv, &view.loaded.skipped);
             super::emit(&entities(
                 &rows,
                 &view.loaded.skipped,

@@ -20,6 +20,7 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
     let view = a.read.view(&ws)?;
     let an = view.analysis(&ws);
     let rows = super::shown(&view, &an, &filter)?;
+    super::csv_skipped(a.format == super::TableFormat::Csv, &view.loaded.skipped);
     super::emit(&factcheck::render::list::render(
         &an,
         &rows,

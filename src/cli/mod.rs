@@ -254,7 +254,7 @@ pub struct ReadArgs {
     as_of: Option<String>,
     /// Exit 1 when any record file was skipped as unreadable.
     #[arg(long)]
-    strict: bool,
+    pub strict: bool,
 }
 
 impl ReadArgs {
@@ -381,6 +381,14 @@ pub fn release<T>(big: T) {
 }
 
 /// Writes to stdout, treating a closed pipe (`| head`) as success.
+/// CSV has no room for a notice: the files a reading command skipped are
+/// named on standard error instead (and `--strict` makes them exit 1).
+pub fn csv_skipped(csv: bool, skipped: &[factcheck::store::workspace::Skipped]) {
+    if csv && !skipped.is_empty() {
+        eprint!("{}", factcheck::render::skipped_text(skipped));
+    }
+}
+
 pub fn emit(s: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();

@@ -9,11 +9,13 @@ pub enum ReportFormat {
     Json,
     /// One row per account, RFC 4180.
     Csv,
+    /// One self-contained page: charts, quotes highlighted in their archives.
+    Html,
 }
 
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  factcheck report\n  factcheck report --event k1-attack --format markdown > report.md\n  factcheck report --as-of 2019-12-29\n  factcheck report --format json | jq '.figures[] | {group, status, best}'"
+    after_help = "Examples:\n  factcheck report\n  factcheck report --event k1-attack --format markdown > report.md\n  factcheck report --as-of 2019-12-29\n  factcheck report --format html > report.html\n  factcheck report --format json | jq '.figures[] | {group, status, best}'"
 )]
 pub struct Args {
     #[command(flatten)]
@@ -30,10 +32,21 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
     let view = a.read.view(&ws)?;
     let an = view.analysis(&ws);
     let shown = super::shown(&view, &an, &filter)?;
+    // The HTML page embeds the archives its quotes come from; an archive
+    // that cannot be read is named with the skipped records.
+    let (archives, mut skipped) = if a.format == ReportFormat::Html {
+        let ids = shown
+            .iter()
+            .flat_map(|i| an.ctx.claims[*i].evidence.iter().map(|e| &e.source));
+        factcheck::ops::read::archives_of(&ws, ids)
+    } else {
+        Default::default()
+    };
+    skipped.splice(0..0, view.loaded.skipped.iter().cloned());
     let report = Report::new(ReportInput {
         analysis: &an,
         shown,
-        skipped: &view.loaded.skipped,
+        skipped: &skipped,
         as_of: view.as_of.as_ref(),
     });
     match a.format {
@@ -47,9 +60,17 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
         ReportFormat::Markdown => {
             super::emit(&report.render(factcheck::render::Format::Markdown, env.style))
         }
-        ReportFormat::Csv => super::emit(&report.render(factcheck::render::Format::Csv, env.style)),
+        ReportFormat::Csv => {
+            super::csv_skipped(true, &skipped);
+            super::emit(&report.render(factcheck::render::Format::Csv, env.style))
+        }
+        ReportFormat::Html => super::emit(&report.html(&archives)),
     }
-    let code = a.read.exit(&view);
+    let code = if a.read.strict && !skipped.is_empty() {
+        factcheck::error::EXIT_WANTING
+    } else {
+        0
+    };
     super::release(report);
     super::release(an);
     super::release(view);

@@ -325,6 +325,7 @@ fn list(env: &Env, a: ListArgs) -> Result<u8> {
                 .len(),
         })
         .collect();
+    super::csv_skipped(a.format == TableFormat::Csv, &view.loaded.skipped);
     super::emit(&sources(
         &rows,
         &view.loaded.skipped,

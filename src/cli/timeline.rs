@@ -37,6 +37,7 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
         at.entries.retain(|e| is_shown[e.claim]);
     }
     attributions.retain(|at| !at.entries.is_empty());
+    super::csv_skipped(a.format == super::TableFormat::Csv, &view.loaded.skipped);
     let out = render(
         &TimelineInput {
             analysis: &an,

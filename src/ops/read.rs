@@ -97,3 +97,42 @@ pub fn archive_text(ws: &Workspace, id: &Id) -> Result<String> {
         }),
     }
 }
+
+/// The archived texts of these sources, read through the guarded reader.
+/// A source without an archive is simply absent; one whose archive cannot be
+/// read (a link, too large, ...) is absent and named in the
+/// returned list, so the output can say what it left out.
+pub fn archives_of<'a>(
+    ws: &Workspace,
+    ids: impl IntoIterator<Item = &'a Id>,
+) -> (
+    std::collections::BTreeMap<Id, String>,
+    Vec<crate::store::workspace::Skipped>,
+) {
+    use crate::store::workspace::{Skipped, read_diagnostic};
+    let mut texts = std::collections::BTreeMap::new();
+    let mut skipped = Vec::new();
+    for id in ids {
+        if texts.contains_key(id) {
+            continue;
+        }
+        let rel = archive_rel(id);
+        match ws.read_bytes(&rel) {
+            Ok(b) => {
+                texts.insert(id.clone(), String::from_utf8_lossy(&b).into_owned());
+            }
+            Err(ReadError::NotFound) => {}
+            Err(e) => {
+                let d = read_diagnostic(&rel, &e);
+                skipped.push(Skipped {
+                    file: rel,
+                    line: d.line,
+                    column: d.column,
+                    code: "E012".into(),
+                    message: format!("archive left out: {}", d.message),
+                });
+            }
+        }
+    }
+    (texts, skipped)
+}

@@ -6,6 +6,7 @@ pub mod check;
 pub mod claimreview;
 pub mod csv;
 pub mod diff;
+pub mod html;
 pub mod list;
 pub mod quote;
 pub mod recheck;

@@ -31,18 +31,18 @@ pub struct ReportInput<'a> {
 }
 
 pub struct Report<'a> {
-    a: &'a Analysis<'a>,
-    input: ReportInput<'a>,
-    events: Vec<String>,
-    by_event: BTreeMap<String, EventParts>,
+    pub(super) a: &'a Analysis<'a>,
+    pub(super) input: ReportInput<'a>,
+    pub(super) events: Vec<String>,
+    pub(super) by_event: BTreeMap<String, EventParts>,
 }
 
 /// What the report shows of one event: positions in the analysis.
 #[derive(Default)]
-struct EventParts {
-    claims: Vec<usize>,
-    figures: Vec<usize>,
-    hypotheses: Vec<usize>,
+pub(super) struct EventParts {
+    pub(super) claims: Vec<usize>,
+    pub(super) figures: Vec<usize>,
+    pub(super) hypotheses: Vec<usize>,
 }
 
 impl<'a> Report<'a> {
@@ -104,11 +104,11 @@ impl<'a> Report<'a> {
             .collect()
     }
 
-    fn names(&self) -> &crate::analysis::names::Names {
+    pub(super) fn names(&self) -> &crate::analysis::names::Names {
         &self.a.ctx.names
     }
 
-    fn header_line(&self) -> String {
+    pub(super) fn header_line(&self) -> String {
         let sources = self.a.ctx.sources.len();
         format!(
             "{}, {}, {}{}",
@@ -123,7 +123,7 @@ impl<'a> Report<'a> {
     }
 
     /// "Missile attack on K-1 · 2019-12-27 · Kirkuk · parties: A, B".
-    fn event_line(&self, event: &str) -> Option<String> {
+    pub(super) fn event_line(&self, event: &str) -> Option<String> {
         let ev = self.a.ctx.event(event)?;
         let mut parts = Vec::new();
         if let Some(t) = &ev.title {
@@ -160,7 +160,7 @@ impl<'a> Report<'a> {
         (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
-    fn verdict_line(&self, f: &Figure) -> String {
+    pub(super) fn verdict_line(&self, f: &Figure) -> String {
         let mut v = match f.status {
             FigureStatus::Conflicting => "CONFLICT".to_string(),
             FigureStatus::Consistent if f.loose => "consistent, loosely (vague wording)".into(),
@@ -174,7 +174,7 @@ impl<'a> Report<'a> {
         v
     }
 
-    fn facts_line(&self, f: &Figure) -> String {
+    pub(super) fn facts_line(&self, f: &Figure) -> String {
         let mut parts = Vec::new();
         if let Some(c) = f.consensus
             && f.status != FigureStatus::SingleAccount
@@ -200,7 +200,7 @@ impl<'a> Report<'a> {
         parts.join(" · ")
     }
 
-    fn count_cell(&self, a: &Account) -> String {
+    pub(super) fn count_cell(&self, a: &Account) -> String {
         let mut s = a.interval.to_string();
         if let Some(b) = a.best {
             s.push_str(&format!(", best {b}"));
@@ -234,7 +234,7 @@ impl<'a> Report<'a> {
         s
     }
 
-    fn origin_cell(&self, a: &Account, md: bool) -> String {
+    pub(super) fn origin_cell(&self, a: &Account, md: bool) -> String {
         let info = &self.a.ctx.info[a.claim];
         let labels: Vec<String> = info
             .origins
@@ -407,7 +407,7 @@ impl<'a> Report<'a> {
         g
     }
 
-    fn said_by(&self, h: &Hypothesis) -> String {
+    pub(super) fn said_by(&self, h: &Hypothesis) -> String {
         let mut lines = Vec::new();
         for &i in &h.claims {
             let c = &self.a.ctx.claims[i];
@@ -433,7 +433,7 @@ impl<'a> Report<'a> {
         lines.join("\n")
     }
 
-    fn denied_by(&self, h: &Hypothesis) -> String {
+    pub(super) fn denied_by(&self, h: &Hypothesis) -> String {
         let mut lines = Vec::new();
         let denier = |d: usize| {
             self.a.ctx.info[d]
@@ -458,7 +458,7 @@ impl<'a> Report<'a> {
         }
     }
 
-    fn verdict_of(&self, h: &Hypothesis) -> (String, Color) {
+    pub(super) fn verdict_of(&self, h: &Hypothesis) -> (String, Color) {
         let mut v = Vec::new();
         if h.contested {
             v.push("CONTESTED".to_string());
@@ -581,7 +581,7 @@ impl<'a> Report<'a> {
         parts.join("; ")
     }
 
-    fn attention(&self, claims: &[usize]) -> Vec<(usize, Vec<Status>, String)> {
+    pub(super) fn attention(&self, claims: &[usize]) -> Vec<(usize, Vec<Status>, String)> {
         claims
             .iter()
             .filter_map(|&i| {
@@ -615,7 +615,7 @@ impl<'a> Report<'a> {
     }
 
     /// Standing single-origin claims grouped by their one origin.
-    fn single_origin(&self, claims: &[usize]) -> Vec<(String, Vec<String>)> {
+    pub(super) fn single_origin(&self, claims: &[usize]) -> Vec<(String, Vec<String>)> {
         let mut by: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for &i in claims {
             let st = &self.a.statuses[i];

@@ -101,17 +101,17 @@ fn serve(
     let mut reader = BufReader::new(conn.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
+    // A connection opened ahead of time (a browser's preconnect) and closed
+    // without a request is not a request.
+    let Some(path) = request_line.split_whitespace().nth(1).map(str::to_string) else {
+        return Ok(());
+    };
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
             break;
         }
     }
-    let path = request_line
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("/")
-        .to_string();
     hits.lock().unwrap().push(path.clone());
     let reply = routes
         .lock()
