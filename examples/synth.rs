@@ -188,6 +188,9 @@ fn main() {
     // Sources: each about one event; one in ten relays an earlier source.
     let events = (claims / (max_event / 2).max(1)).max(1);
     let mut texts: Vec<Vec<String>> = Vec::with_capacity(sources);
+    // Sources are written after the claims: a casualty claim's quote is a
+    // sentence added to its source's text, stating the count as worded.
+    let mut pending: Vec<(String, Source)> = Vec::with_capacity(sources);
     for s in 0..sources {
         let event = s % events;
         let (text, sentences) = article(&mut rng, event);
@@ -210,13 +213,12 @@ fn main() {
             reliability: Some(*rng.pick(&['A', 'B', 'C', 'D', 'E', 'F'])),
             cites,
             revises: None,
-            sha256: Some(sha256_hex(text.as_bytes())),
+            sha256: None,
             notes: None,
             tags: Vec::new(),
             capture: None,
         };
-        std::fs::write(dir.join(format!("sources/{id}.txt")), &text).unwrap();
-        std::fs::write(dir.join(format!("sources/{id}.toml")), source_text(&source)).unwrap();
+        pending.push((text, source));
         texts.push(sentences);
     }
 
@@ -269,28 +271,43 @@ fn main() {
                 Details::Event
             };
             let n_evidence = 1 + rng.below(3) as usize;
-            let evidence = (0..n_evidence)
-                .map(|_| {
-                    let s = ((event * 7 + rng.below(5) as usize) % sources) as u64;
-                    let sentences = &texts[s as usize];
-                    let sentence = rng.pick(sentences);
-                    // A quote is a verbatim run of words from the archived text.
-                    let words: Vec<&str> = sentence.split(' ').collect();
-                    let from = rng.below((words.len() / 2) as u64) as usize;
-                    let quote = words[from..].join(" ");
-                    Evidence {
-                        source: Id::parse(&format!("src-{s:06}")).unwrap(),
-                        quote,
-                        attributed_to: if rng.below(2) == 0 {
-                            Some(rng.pick(ORIGINS).to_string())
-                        } else {
-                            None
-                        },
-                        via: None,
-                        credibility: Some(1 + rng.below(6) as u8),
+            let mut evidence = Vec::with_capacity(n_evidence);
+            for e in 0..n_evidence {
+                let s = ((event * 7 + rng.below(5) as usize) % sources) as u64;
+                let quote = match &details {
+                    // The first quote of a casualty claim states its count.
+                    Details::Casualty(c) if e == 0 => {
+                        let q = format!(
+                            "{} {} were {} in {event_slug} (report {made})",
+                            c.wording.as_deref().unwrap_or(""),
+                            c.group,
+                            c.category
+                        );
+                        let text = &mut pending[s as usize].0;
+                        text.push_str(&format!("Officials said {q}.\n"));
+                        q
                     }
-                })
-                .collect();
+                    _ => {
+                        let sentences = &texts[s as usize];
+                        let sentence = rng.pick(sentences);
+                        // A quote is a verbatim run of words from the archived text.
+                        let words: Vec<&str> = sentence.split(' ').collect();
+                        let from = rng.below((words.len() / 2) as u64) as usize;
+                        words[from..].join(" ")
+                    }
+                };
+                evidence.push(Evidence {
+                    source: Id::parse(&format!("src-{s:06}")).unwrap(),
+                    quote,
+                    attributed_to: if rng.below(2) == 0 {
+                        Some(rng.pick(ORIGINS).to_string())
+                    } else {
+                        None
+                    },
+                    via: None,
+                    credibility: Some(1 + rng.below(6) as u8),
+                });
+            }
             let mut relations = Relations::default();
             if k > 0 && rng.below(20) == 0 {
                 relations.supersedes.push(
@@ -334,6 +351,12 @@ fn main() {
             made += 1;
         }
         event += 1;
+    }
+    for (text, mut source) in pending {
+        source.sha256 = Some(sha256_hex(text.as_bytes()));
+        let id = &source.id;
+        std::fs::write(dir.join(format!("sources/{id}.txt")), &text).unwrap();
+        std::fs::write(dir.join(format!("sources/{id}.toml")), source_text(&source)).unwrap();
     }
     println!(
         "wrote {made} claims in {event} events and {sources} sources to {}",

@@ -61,7 +61,7 @@ fc link strikes-criticized $S --quote "The U.S. airstrikes on Kataib Hezbollah h
 fc claim add k1-contractor-killed --kind casualty --event $K1 --category killed --group us-contractor \
   --count "a U.S. contractor" --asserted-by "U.S. officials" --date 2019-12-31 \
   --statement "The Friday missile attack on an Iraqi base killed a U.S. contractor."
-fc link k1-contractor-killed $S --quote "a Friday missile attack on an Iraqi base that killed a U.S. contractor"
+fc link k1-contractor-killed $S --quote "a Friday missile attack on an Iraqi base that killed a U.S. contractor" --attributed-to "The Hill"
 fc link k1-contractor-killed $S --quote "most recently one on Friday that killed a U.S. contractor" --attributed-to "U.S. officials"
 fc claim add k1-four-injured --kind casualty --event $K1 --category injured --group us-personnel \
   --count "four U.S. military members" --asserted-by "U.S. officials" --date 2019-12-31 \

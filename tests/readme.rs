@@ -1,7 +1,8 @@
 //! The README's console examples are run as tests (trycmd), so the README
 //! cannot drift from what the tool does. They run in a fresh sandbox holding
-//! `article.txt` (the sample's archived article) and `wire.txt` (the
-//! tour's second source, quoted in the README).
+//! `article.txt` (the sample's archived article), `wire.txt` (the tour's
+//! second source, quoted in the README) and `saved-page.html` (the capture
+//! fixture page).
 
 use std::path::PathBuf;
 
@@ -20,7 +21,12 @@ fn readme_examples() {
     // The second source of the tour, quoted in full in the README.
     std::fs::write(
         input.join("wire.txt"),
-        "BAGHDAD (Wire) — Six U.S. service members were wounded in Friday's rocket attack, a U.S. official told the AP.\n",
+        "BAGHDAD (Wire) — Six U.S. service members were wounded in Friday's rocket attack, an Iraqi security official told the AP.\n",
+    )
+    .unwrap();
+    std::fs::copy(
+        root.join("tests/fixtures/capture/article.html"),
+        input.join("saved-page.html"),
     )
     .unwrap();
     // An empty README.out/ makes every block run in one sandbox, in order.
@@ -30,6 +36,7 @@ fn readme_examples() {
     cases
         .env("COLUMNS", "100")
         .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", "1767225600")
         .register_bin("factcheck", PathBuf::from(env!("CARGO_BIN_EXE_factcheck")))
         .case(dir.path().join("README.md"));
     cases.run();

@@ -135,3 +135,53 @@ pub fn entity_inbound(a: &Analysis<'_>, entity: usize) -> EntityInbound {
     out.party_in.sort();
     out
 }
+
+/// For every source at once (`source list`): how many claims quote it or
+/// relay through it. One pass over the evidence, not one per source.
+pub fn quoted_counts<'a>(a: &'a Analysis<'_>) -> rustc_hash::FxHashMap<&'a Id, usize> {
+    let mut out: rustc_hash::FxHashMap<&Id, usize> = Default::default();
+    for c in a.ctx.claims {
+        let mut seen: Vec<&Id> = Vec::new();
+        for e in &c.evidence {
+            for id in std::iter::once(&e.source).chain(e.via.as_ref()) {
+                if !seen.contains(&id) {
+                    seen.push(id);
+                    *out.entry(id).or_default() += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// For every entity at once (`entity list`): how many claims name it or one
+/// of its members, as in [`entity_inbound`]. One pass over the claims.
+pub fn entity_claim_counts(a: &Analysis<'_>) -> Vec<usize> {
+    let ctx = &a.ctx;
+    let names = &ctx.names;
+    let mut counts = vec![0usize; ctx.entities.len()];
+    let mut named: Vec<super::names::AgentId> = Vec::new();
+    for info in ctx.info.iter() {
+        named.clear();
+        let direct = info
+            .asserter
+            .iter()
+            .chain(info.actor.iter())
+            .chain(info.origins.iter().flat_map(|o| &o.speakers));
+        for x in direct {
+            for anc in names.chain(*x) {
+                if !named.contains(&anc) {
+                    named.push(anc);
+                }
+            }
+        }
+        for agent in &named {
+            if let Some(e) = names.agents[*agent as usize].entity
+                && let Some(c) = counts.get_mut(e)
+            {
+                *c += 1;
+            }
+        }
+    }
+    counts
+}

@@ -30,6 +30,8 @@ pub struct Analysis<'a> {
     pub responsibility: Responsibility,
     /// Per claim, by position in the analysed claims.
     pub statuses: Vec<Vec<Status>>,
+    /// Per claim: its figure and its position among the figure's accounts.
+    accounts: Vec<Option<(u32, u32)>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -40,11 +42,18 @@ impl<'a> Analysis<'a> {
             || responsibility::responsibility(&ctx),
         );
         let statuses = status::statuses(&ctx, &figures, &responsibility);
+        let mut accounts = vec![None; ctx.claims.len()];
+        for (fi, f) in figures.iter().enumerate() {
+            for (ai, a) in f.accounts.iter().enumerate() {
+                accounts[a.claim] = Some((fi as u32, ai as u32));
+            }
+        }
         Analysis {
             ctx,
             figures,
             responsibility,
             statuses,
+            accounts,
         }
     }
 
@@ -74,12 +83,8 @@ impl<'a> Analysis<'a> {
 
     /// The figure and account position of a casualty claim.
     pub fn account_of(&self, claim: usize) -> Option<(usize, usize)> {
-        self.figures.iter().enumerate().find_map(|(fi, f)| {
-            f.accounts
-                .iter()
-                .position(|a| a.claim == claim)
-                .map(|ai| (fi, ai))
-        })
+        let (f, a) = (*self.accounts.get(claim)?)?;
+        Some((f as usize, a as usize))
     }
 }
 

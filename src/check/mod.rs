@@ -2,8 +2,12 @@
 //! diagnostics come from loading; each cross-record rule is a file in
 //! `rules/`, registered in [`rules::RULES`] with the codes it emits.
 
+pub mod archive_text;
 pub mod codes;
 pub mod rules;
+
+use archive_text::ArchiveCache;
+pub use archive_text::ArchiveText;
 
 use crate::analysis::{Analysis, Inputs};
 use crate::model::diag::{Diagnostic, Loc};
@@ -19,9 +23,13 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// The state of one source's archived text.
+#[allow(clippy::large_enum_variant)] // one per source, never moved after reading
 pub enum ArchiveState {
     Unreadable(String),
-    Present { archive: Archive, sha256: String },
+    Present {
+        archive: ArchiveText,
+        sha256: String,
+    },
 }
 
 /// What git remembers of the workspace, for the rule that ids are never
@@ -68,33 +76,79 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Reads every archive (`sources/*.txt`) in parallel through the guard:
-/// hash and normalized text.
-pub fn read_archives(ws: &Workspace) -> FxHashMap<String, ArchiveState> {
-    let names: Vec<String> = fsio::list(&ws.root, Path::new(RecordKind::Source.dir()))
+/// hash and normalized text. With a cache, an archive whose stat is
+/// unchanged is not read at all (its hash is remembered, its text read
+/// only if a quote must be searched in it).
+pub fn read_archives(
+    ws: &Workspace,
+    mut cache: Option<&mut ArchiveCache>,
+) -> FxHashMap<String, ArchiveState> {
+    use crate::store::cache::StatKey;
+    let dir_rel = Path::new(RecordKind::Source.dir());
+    let names: Vec<(String, Id)> = fsio::list(&ws.root, dir_rel)
         .unwrap_or_default()
         .into_iter()
         .filter_map(|e| {
-            e.name
+            let stem = e
+                .name
                 .to_str()
                 .and_then(|n| n.strip_suffix(".txt"))
-                .filter(|stem| !stem.starts_with('.'))
-                .map(str::to_string)
+                .filter(|stem| !stem.starts_with('.'))?
+                .to_string();
+            let id = Id::parse(&stem).ok()?;
+            Some((stem, id))
         })
         .collect();
-    names
+    let dir = fsio::Dir::open(&ws.root, dir_rel).ok();
+    let stated: Vec<(String, Id, Option<StatKey>)> = names
         .into_par_iter()
-        .filter_map(|stem| {
-            let id = Id::parse(&stem).ok()?;
-            let state = match ws.read_bytes(&archive_rel(&id)) {
-                Ok(bytes) => ArchiveState::Present {
+        .map(|(stem, id)| {
+            let key = match (&dir, cache.is_some()) {
+                (Some(d), true) => d.regular_file(std::ffi::OsStr::new(&format!("{stem}.txt"))),
+                _ => None,
+            };
+            (stem, id, key)
+        })
+        .collect();
+    let mut out: FxHashMap<String, ArchiveState> = FxHashMap::default();
+    let mut misses = Vec::new();
+    for (stem, id, key) in stated {
+        let hit = match (cache.as_deref_mut(), key) {
+            (Some(c), Some(k)) => c.take(ws, archive_rel(&id), k),
+            _ => None,
+        };
+        match hit {
+            Some((sha256, archive)) => {
+                out.insert(stem, ArchiveState::Present { archive, sha256 });
+            }
+            None => misses.push((stem, id)),
+        }
+    }
+    let limit = ws.config.max_file_size;
+    let read: Vec<(String, ArchiveState)> = misses
+        .into_par_iter()
+        .map(|(stem, id)| {
+            let rel = archive_rel(&id);
+            let read = match &dir {
+                Some(d) => d.read(std::ffi::OsStr::new(&format!("{stem}.txt")), limit),
+                None => fsio::read_with_meta(&ws.root, &rel, limit),
+            };
+            let state = match read {
+                Ok((bytes, meta)) => ArchiveState::Present {
                     sha256: sha256_hex(&bytes),
-                    archive: Archive::new(&String::from_utf8_lossy(&bytes)),
+                    archive: ArchiveText::loaded(
+                        Archive::new(&String::from_utf8_lossy(&bytes)),
+                        rel,
+                        Some(StatKey::of(&meta)),
+                    ),
                 },
                 Err(e) => ArchiveState::Unreadable(e.describe()),
             };
-            Some((stem, state))
+            (stem, state)
         })
-        .collect()
+        .collect();
+    out.extend(read);
+    out
 }
 
 /// The git history of the workspace, when it is in a repository.
@@ -118,11 +172,21 @@ pub struct Checked {
 /// Loads the workspace and runs every rule; diagnostics sorted by file and
 /// position, each with the text of its line.
 pub fn check(ws: &Workspace) -> Checked {
+    let mut cache = ArchiveCache::open(ws);
     let ((loaded, archives), history) = rayon::join(
-        || rayon::join(|| ws.load(), || read_archives(ws)),
+        || rayon::join(|| ws.load(), || read_archives(ws, cache.as_mut())),
         || read_history(ws),
     );
     let diagnostics = check_loaded(ws, &loaded, &archives, history.as_ref());
+    if let Some(c) = cache {
+        c.save(
+            ws,
+            archives.values().filter_map(|s| match s {
+                ArchiveState::Present { archive, sha256 } => Some((sha256, archive)),
+                ArchiveState::Unreadable(_) => None,
+            }),
+        );
+    }
     Checked {
         diagnostics,
         loaded,

@@ -114,17 +114,22 @@ pub fn run(env: &Env, cmd: EntityCommand) -> Result<u8> {
             let ws = env.workspace()?;
             let view = a.read.view(&ws)?;
             let an = view.analysis(&ws);
+            let counts = factcheck::analysis::inbound::entity_claim_counts(&an);
+            let names = &an.ctx.names;
             let rows: Vec<EntityRow> = view
                 .loaded
                 .entities
                 .iter()
                 .enumerate()
                 .map(|(i, e)| {
-                    let inbound = factcheck::analysis::inbound::entity_inbound(&an, i);
+                    let root = names.root(i as u32);
                     EntityRow {
                         entity: e,
-                        root: inbound.root.filter(|r| r != &e.id).map(|r| r.to_string()),
-                        claims: inbound.claims.len(),
+                        root: names.agents[root as usize]
+                            .entity
+                            .map(|r| an.ctx.entities[r].id.to_string())
+                            .filter(|r| r != e.id.as_str()),
+                        claims: counts[i],
                     }
                 })
                 .collect();

@@ -50,9 +50,17 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
     } else {
         "UNVERIFIED: the source has no archive"
     };
-    super::emit(&format!(
+    let mut msg = format!(
         "linked `{claim}` to `{}` as evidence[{}] ({check})\n",
         linked.evidence.source, linked.index
-    ));
+    );
+    if linked.attributed_from_claim
+        && let Some(a) = &linked.evidence.attributed_to
+    {
+        msg.push_str(&format!(
+            "  attributed to {a}, the claim's asserted_by (give --attributed-to to name whoever the source quotes)\n"
+        ));
+    }
+    super::emit(&msg);
     Ok(0)
 }

@@ -50,6 +50,10 @@ pub struct Cli {
     /// Run as if started in DIR (the workspace is found from there).
     #[arg(short = 'C', global = true, value_name = "DIR", env = "FACTCHECK_DIR")]
     chdir: Option<PathBuf>,
+    /// Read every record file, ignoring and not updating the parsed-record
+    /// cache in .factcheck/cache (output is the same either way).
+    #[arg(long, global = true)]
+    no_cache: bool,
     /// When to use colour (NO_COLOR is respected with `auto`).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -123,11 +127,14 @@ pub struct Env {
     dir: PathBuf,
     color: bool,
     style: Style,
+    no_cache: bool,
 }
 
 impl Env {
     pub fn workspace(&self) -> Result<Workspace> {
-        Workspace::discover(&self.dir)
+        let mut ws = Workspace::discover(&self.dir)?;
+        ws.use_cache = !self.no_cache;
+        Ok(ws)
     }
 }
 
@@ -330,6 +337,7 @@ pub fn run() -> u8 {
             color,
             width: table_width(),
         },
+        no_cache: cli.no_cache,
     };
     let result = match cli.command {
         Command::Init(a) => init::run(&env, a),

@@ -313,16 +313,16 @@ fn list(env: &Env, a: ListArgs) -> Result<u8> {
     let ws = env.workspace()?;
     let view = a.read.view(&ws)?;
     let an = view.analysis(&ws);
+    let quoted = factcheck::analysis::inbound::quoted_counts(&an);
+    let archived = ws.archived();
     let rows: Vec<SourceRow> = view
         .loaded
         .sources
         .iter()
         .map(|s| SourceRow {
             source: s,
-            archived: ws.has_archive(&s.id),
-            quoted_by: factcheck::analysis::inbound::source_inbound(&an, &s.id)
-                .quoted_by
-                .len(),
+            archived: archived.contains(s.id.as_str()),
+            quoted_by: quoted.get(&s.id).copied().unwrap_or(0),
         })
         .collect();
     super::csv_skipped(a.format == TableFormat::Csv, &view.loaded.skipped);

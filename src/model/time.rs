@@ -1,6 +1,6 @@
 //! Dates and date-times as stored in records, and their order in UTC.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -239,16 +239,50 @@ impl PartialOrd for Timestamp {
     }
 }
 
+/// Text (RFC 3339) in JSON; in binary formats (the record cache) a
+/// compact tuple, as the cache is read on every run: `(days since the
+/// epoch, None)` for a date, `(seconds, Some((nanoseconds, offset seconds)))`
+/// for a date-time.
 impl serde::Serialize for Timestamp {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        if s.is_human_readable() {
+            return s.collect_str(self);
+        }
+        match self {
+            Timestamp::Date(d) => {
+                (i64::from(d.num_days_from_ce()), None::<(u32, i32)>).serialize(s)
+            }
+            Timestamp::DateTime(dt) => (
+                dt.timestamp(),
+                Some((dt.timestamp_subsec_nanos(), dt.offset().local_minus_utc())),
+            )
+                .serialize(s),
+        }
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Timestamp {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Timestamp::parse(&s).map_err(serde::de::Error::custom)
+        use serde::de::Error;
+        if d.is_human_readable() {
+            let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+            return Timestamp::parse(&s).map_err(Error::custom);
+        }
+        let (n, time): (i64, Option<(u32, i32)>) = serde::Deserialize::deserialize(d)?;
+        match time {
+            None => i32::try_from(n)
+                .ok()
+                .and_then(NaiveDate::from_num_days_from_ce_opt)
+                .map(Timestamp::Date)
+                .ok_or_else(|| Error::custom("date out of range")),
+            Some((nanos, offset)) => {
+                let off =
+                    FixedOffset::east_opt(offset).ok_or_else(|| Error::custom("bad offset"))?;
+                DateTime::from_timestamp(n, nanos)
+                    .map(|u| Timestamp::DateTime(u.with_timezone(&off)))
+                    .ok_or_else(|| Error::custom("time out of range"))
+            }
+        }
     }
 }
 
@@ -271,6 +305,27 @@ mod tests {
 
     fn ts(s: &str) -> Timestamp {
         Timestamp::parse(s).unwrap()
+    }
+
+    #[test]
+    fn binary_encoding_round_trips() {
+        for raw in [
+            "2019-12-31",
+            "0001-01-01",
+            "2019-12-31T09:15:00.123456789-05:00",
+            "2020-02-29T23:59:59+14:00",
+        ] {
+            let t = ts(raw);
+            let bytes = postcard::to_stdvec(&t).unwrap();
+            let back: Timestamp = postcard::from_bytes(&bytes).unwrap();
+            assert_eq!(back, t);
+            assert_eq!(back.to_string(), t.to_string());
+        }
+        // JSON keeps the text form.
+        assert_eq!(
+            serde_json::to_string(&ts("2019-12-31")).unwrap(),
+            "\"2019-12-31\""
+        );
     }
 
     #[test]

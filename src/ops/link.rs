@@ -28,6 +28,8 @@ pub struct Linked {
     pub verified: bool,
     /// Position of the new evidence item in the claim.
     pub index: usize,
+    /// `attributed_to` was taken from the claim's `asserted_by`.
+    pub attributed_from_claim: bool,
 }
 
 /// Checks a quote against a source's archived text: `Ok(true)` when found,
@@ -91,10 +93,25 @@ pub fn link(ws: &Workspace, new: NewLink) -> Result<Linked> {
         ensure_exists(ws, RecordKind::Source, v, "--via")?;
     }
     let verified = verify(ws, &source_id, &new.quote, new.unverified)?;
+    let mut attributed_to = super::non_blank("attributed-to", new.attributed_to)?;
+    // The words of a claim asserted by someone other than the outlet are that
+    // someone's: without --attributed-to, the origin would be the outlet, and
+    // two parties quoted by one paper would count as one origin's series.
+    let mut attributed_from_claim = false;
+    if attributed_to.is_none() {
+        let claim = ws.read_claim(&claim_id)?;
+        let source = ws.read_source(&source_id)?;
+        if let Some(a) = claim.asserted_by
+            && crate::model::names::fold(&a) != crate::model::names::fold(&source.publisher)
+        {
+            attributed_to = Some(a);
+            attributed_from_claim = true;
+        }
+    }
     let evidence = Evidence {
         source: source_id,
         quote: new.quote,
-        attributed_to: super::non_blank("attributed-to", new.attributed_to)?,
+        attributed_to,
         via,
         credibility: new.credibility,
     };
@@ -132,5 +149,6 @@ pub fn link(ws: &Workspace, new: NewLink) -> Result<Linked> {
         evidence,
         verified,
         index,
+        attributed_from_claim,
     })
 }

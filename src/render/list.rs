@@ -1,11 +1,10 @@
 //! `factcheck list`: one line per claim with its statuses.
 
 use super::table::Grid;
-use super::{Format, Style, json_doc, plural, shorten, skipped_markdown, skipped_text};
+use super::{Format, Style, plural, shorten, skipped_markdown, skipped_text};
 use crate::analysis::Analysis;
 use crate::model::records::{Claim, Details, Stance};
 use crate::store::workspace::Skipped;
-use serde_json::json;
 
 /// One short line saying what a claim is.
 pub fn summary(a: &Analysis<'_>, i: usize) -> String {
@@ -51,24 +50,36 @@ pub fn render(
         |i: usize| -> Vec<&'static str> { a.statuses[i].iter().map(|s| s.as_str()).collect() };
     match format {
         Format::Json => {
-            let claims: Vec<_> = rows
+            #[derive(serde::Serialize)]
+            struct Row<'a> {
+                id: &'a crate::model::id::Id,
+                kind: crate::model::records::Kind,
+                event: &'a str,
+                statement: &'a str,
+                asserted_by: &'a Option<String>,
+                time: Option<String>,
+                statuses: &'a [crate::analysis::Status],
+                origins: Vec<String>,
+                tags: &'a [String],
+            }
+            let claims: Vec<Row<'_>> = rows
                 .iter()
                 .map(|&i| {
                     let c = &a.ctx.claims[i];
-                    json!({
-                        "id": c.id,
-                        "kind": c.kind(),
-                        "event": c.event,
-                        "statement": c.statement,
-                        "asserted_by": c.asserted_by,
-                        "time": a.ctx.info[i].key.time.as_ref().map(|t| t.to_utc_string()),
-                        "statuses": a.statuses[i],
-                        "origins": a.ctx.origin_names(i),
-                        "tags": c.tags,
-                    })
+                    Row {
+                        id: &c.id,
+                        kind: c.kind(),
+                        event: &c.event,
+                        statement: &c.statement,
+                        asserted_by: &c.asserted_by,
+                        time: a.ctx.info[i].key.time.as_ref().map(|t| t.to_utc_string()),
+                        statuses: &a.statuses[i],
+                        origins: a.ctx.origin_names(i),
+                        tags: &c.tags,
+                    }
                 })
                 .collect();
-            json_doc("list", skipped, json!({ "claims": claims }))
+            super::json_items("list", skipped, "claims", &claims)
         }
         Format::Csv => {
             let mut w = super::csv::Writer::new(&[

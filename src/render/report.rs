@@ -3,6 +3,7 @@
 //! tables, Markdown, JSON or CSV.
 
 use super::quote::around_count;
+use super::table::Color;
 use super::table::{Grid, md_escape, md_link};
 use super::{Format, Style, plural, skipped_markdown, skipped_text};
 use crate::analysis::context::origin_label;
@@ -14,7 +15,6 @@ use crate::model::id::Id;
 use crate::model::records::{Claim, Kind};
 use crate::model::time::AsOf;
 use crate::store::workspace::Skipped;
-use comfy_table::Color;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -35,6 +35,10 @@ pub struct Report<'a> {
     pub(super) input: ReportInput<'a>,
     pub(super) events: Vec<String>,
     pub(super) by_event: BTreeMap<String, EventParts>,
+    /// Every responsibility hypothesis of each event, shown or not.
+    all_hypotheses: BTreeMap<&'a str, Vec<usize>>,
+    /// Per figure, per account: its conflicts (positions in `conflicts`).
+    conflicts_of: Vec<Vec<Vec<usize>>>,
 }
 
 /// What the report shows of one event: positions in the analysis.
@@ -75,11 +79,29 @@ impl<'a> Report<'a> {
             }
         }
         let events = by_event.keys().cloned().collect();
+        let mut all_hypotheses: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (hi, h) in a.responsibility.hypotheses.iter().enumerate() {
+            all_hypotheses.entry(h.event.as_str()).or_default().push(hi);
+        }
+        let conflicts_of = a
+            .figures
+            .iter()
+            .map(|f| {
+                let mut per: Vec<Vec<usize>> = vec![Vec::new(); f.accounts.len()];
+                for (k, cf) in f.conflicts.iter().enumerate() {
+                    per[cf.a].push(k);
+                    per[cf.b].push(k);
+                }
+                per
+            })
+            .collect();
         Report {
             a,
             input,
             events,
             by_event,
+            all_hypotheses,
+            conflicts_of,
         }
     }
 
@@ -109,7 +131,17 @@ impl<'a> Report<'a> {
     }
 
     pub(super) fn header_line(&self) -> String {
-        let sources = self.a.ctx.sources.len();
+        // As known at a moment: the sources published (or seen) by then.
+        let sources = match self.input.as_of {
+            Some(d) => self
+                .a
+                .ctx
+                .sources
+                .iter()
+                .filter(|s| s.known_since().is_none_or(|t| d.includes(t)))
+                .count(),
+            None => self.a.ctx.sources.len(),
+        };
         format!(
             "{}, {}, {}{}",
             plural(self.input.shown.len(), "claim", "claims"),
@@ -521,7 +553,7 @@ impl<'a> Report<'a> {
                     let mut clash: Vec<String> = Vec::new();
                     if let Some((fi, ai)) = a.account_of(i) {
                         let f = &a.figures[fi];
-                        for cf in &f.conflicts {
+                        for cf in self.conflicts_of[fi][ai].iter().map(|k| &f.conflicts[*k]) {
                             let other = if cf.a == ai {
                                 cf.b
                             } else if cf.b == ai {
@@ -550,12 +582,12 @@ impl<'a> Report<'a> {
                     parts.push(format!("clashes with {shown}"));
                 }
                 Status::Contested => {
-                    let actors: Vec<&str> = a
-                        .responsibility
-                        .hypotheses
-                        .iter()
-                        .filter(|h| h.event == c.event)
-                        .map(|h| a.ctx.names.name(h.actor))
+                    let actors: Vec<&str> = self
+                        .all_hypotheses
+                        .get(c.event.as_str())
+                        .into_iter()
+                        .flatten()
+                        .map(|hi| a.ctx.names.name(a.responsibility.hypotheses[*hi].actor))
                         .collect();
                     parts.push(format!("blame is contested: {}", actors.join(" vs ")));
                 }
@@ -653,94 +685,113 @@ impl<'a> Report<'a> {
     }
 
     fn text(&self, style: Style) -> String {
-        let mut out = skipped_text(self.input.skipped);
-        out.push_str(&format!("factcheck report: {}\n", self.header_line()));
+        let mut head = skipped_text(self.input.skipped);
+        head.push_str(&format!("factcheck report: {}\n", self.header_line()));
         if self.events.is_empty() {
-            out.push_str(if self.a.ctx.claims.is_empty() {
+            head.push_str(if self.a.ctx.claims.is_empty() {
                 "\nNo claims yet. Add one with `factcheck claim add`.\n"
             } else {
                 "\nNo claims match.\n"
             });
         }
-        for event in &self.events {
-            let parts = &self.by_event[event];
-            out.push_str(&format!(
-                "\n== {event} ({}) ==\n",
-                plural(parts.claims.len(), "claim", "claims")
-            ));
-            if let Some(l) = self.event_line(event) {
-                out.push_str(&format!("{l}\n"));
+        // Events render independently: on all cores, then joined in order.
+        use rayon::prelude::*;
+        let parts: Vec<String> = self
+            .events
+            .par_iter()
+            .map(|e| self.event_text(e, style))
+            .collect();
+        join_parts(head, parts)
+    }
+
+    fn event_text(&self, event: &str, style: Style) -> String {
+        let mut out = String::new();
+        let parts = &self.by_event[event];
+        out.push_str(&format!(
+            "\n== {event} ({}) ==\n",
+            plural(parts.claims.len(), "claim", "claims")
+        ));
+        if let Some(l) = self.event_line(event) {
+            out.push_str(&format!("{l}\n"));
+        }
+        if !parts.figures.is_empty() {
+            out.push_str("\nFigures\n");
+        }
+        for &fi in &parts.figures {
+            let f = &self.a.figures[fi];
+            out.push_str(&format!("\n{}: {}\n", f.name(), self.verdict_line(f)));
+            for line in super::table::wrap(&takeaway(self.a, f), style.width as usize - 2) {
+                out.push_str(&format!("  {line}\n"));
             }
-            if !parts.figures.is_empty() {
-                out.push_str("\nFigures\n");
+            for line in super::table::wrap(&self.facts_line(f), style.width as usize - 2) {
+                out.push_str(&format!("  {line}\n"));
             }
-            for &fi in &parts.figures {
-                let f = &self.a.figures[fi];
-                out.push_str(&format!("\n{}: {}\n", f.name(), self.verdict_line(f)));
-                for line in super::table::wrap(&takeaway(self.a, f), style.width as usize - 2) {
-                    out.push_str(&format!("  {line}\n"));
-                }
-                for line in super::table::wrap(&self.facts_line(f), style.width as usize - 2) {
-                    out.push_str(&format!("  {line}\n"));
-                }
-                out.push_str(&self.figure_grid(f, false).text(style));
-            }
-            if !parts.hypotheses.is_empty() {
-                out.push_str("\nResponsibility\n");
-                out.push_str(&self.responsibility_grid(&parts.hypotheses).text(style));
-            }
-            let att = self.attention(&parts.claims);
-            if !att.is_empty() {
-                out.push_str("\nNeeds attention\n");
-                out.push_str(&self.attention_grid(&att).text(style));
-            }
-            let single = self.single_origin(&parts.claims);
-            if !single.is_empty() {
-                out.push_str("\nResting on a single origin\n");
-                out.push_str(&Report::single_grid(&single).text(style));
-            }
+            out.push_str(&self.figure_grid(f, false).text(style));
+        }
+        if !parts.hypotheses.is_empty() {
+            out.push_str("\nResponsibility\n");
+            out.push_str(&self.responsibility_grid(&parts.hypotheses).text(style));
+        }
+        let att = self.attention(&parts.claims);
+        if !att.is_empty() {
+            out.push_str("\nNeeds attention\n");
+            out.push_str(&self.attention_grid(&att).text(style));
+        }
+        let single = self.single_origin(&parts.claims);
+        if !single.is_empty() {
+            out.push_str("\nResting on a single origin\n");
+            out.push_str(&Report::single_grid(&single).text(style));
         }
         out
     }
 
     fn markdown(&self) -> String {
-        let mut out = String::from("# factcheck report\n\n");
-        out.push_str(&skipped_markdown(self.input.skipped));
-        out.push_str(&format!("{}.\n", md_escape(&self.header_line())));
-        for event in &self.events {
-            let parts = &self.by_event[event];
-            out.push_str(&format!("\n## {}\n", md_escape(event)));
-            if let Some(l) = self.event_line(event) {
-                out.push_str(&format!("\n{}\n", md_escape(&l)));
-            }
-            if !parts.figures.is_empty() {
-                out.push_str("\n### Figures\n");
-            }
-            for &fi in &parts.figures {
-                let f = &self.a.figures[fi];
-                out.push_str(&format!(
-                    "\n**{}: {}.** {}\n\n{}\n\n",
-                    md_escape(&f.name()),
-                    md_escape(&self.verdict_line(f)),
-                    md_escape(&takeaway(self.a, f)),
-                    md_escape(&self.facts_line(f))
-                ));
-                out.push_str(&self.figure_grid(f, true).markdown_raw_origin());
-            }
-            if !parts.hypotheses.is_empty() {
-                out.push_str("\n### Responsibility\n\n");
-                out.push_str(&self.responsibility_grid(&parts.hypotheses).markdown());
-            }
-            let att = self.attention(&parts.claims);
-            if !att.is_empty() {
-                out.push_str("\n### Needs attention\n\n");
-                out.push_str(&self.attention_grid(&att).markdown());
-            }
-            let single = self.single_origin(&parts.claims);
-            if !single.is_empty() {
-                out.push_str("\n### Resting on a single origin\n\n");
-                out.push_str(&Report::single_grid(&single).markdown());
-            }
+        let mut head = String::from("# factcheck report\n\n");
+        head.push_str(&skipped_markdown(self.input.skipped));
+        head.push_str(&format!("{}.\n", md_escape(&self.header_line())));
+        use rayon::prelude::*;
+        let parts: Vec<String> = self
+            .events
+            .par_iter()
+            .map(|e| self.event_markdown(e))
+            .collect();
+        join_parts(head, parts)
+    }
+
+    fn event_markdown(&self, event: &str) -> String {
+        let mut out = String::new();
+        let parts = &self.by_event[event];
+        out.push_str(&format!("\n## {}\n", md_escape(event)));
+        if let Some(l) = self.event_line(event) {
+            out.push_str(&format!("\n{}\n", md_escape(&l)));
+        }
+        if !parts.figures.is_empty() {
+            out.push_str("\n### Figures\n");
+        }
+        for &fi in &parts.figures {
+            let f = &self.a.figures[fi];
+            out.push_str(&format!(
+                "\n**{}: {}.** {}\n\n{}\n\n",
+                md_escape(&f.name()),
+                md_escape(&self.verdict_line(f)),
+                md_escape(&takeaway(self.a, f)),
+                md_escape(&self.facts_line(f))
+            ));
+            out.push_str(&self.figure_grid(f, true).markdown_raw_origin());
+        }
+        if !parts.hypotheses.is_empty() {
+            out.push_str("\n### Responsibility\n\n");
+            out.push_str(&self.responsibility_grid(&parts.hypotheses).markdown());
+        }
+        let att = self.attention(&parts.claims);
+        if !att.is_empty() {
+            out.push_str("\n### Needs attention\n\n");
+            out.push_str(&self.attention_grid(&att).markdown());
+        }
+        let single = self.single_origin(&parts.claims);
+        if !single.is_empty() {
+            out.push_str("\n### Resting on a single origin\n\n");
+            out.push_str(&Report::single_grid(&single).markdown());
         }
         out
     }
@@ -826,6 +877,16 @@ impl Grid {
 }
 
 /// Joins at most `max` items, then says how many more there are.
+/// The head and the parts, in one allocation.
+fn join_parts(head: String, parts: Vec<String>) -> String {
+    let mut out = String::with_capacity(head.len() + parts.iter().map(String::len).sum::<usize>());
+    out.push_str(&head);
+    for p in parts {
+        out.push_str(&p);
+    }
+    out
+}
+
 pub fn listing(items: &[String], sep: &str, max: usize) -> String {
     if items.len() <= max {
         return items.join(sep);

@@ -2,13 +2,12 @@
 //! each changed its origin's series and what it clashed with then; then who
 //! blamed whom, who denied and who admitted, per event.
 
+use super::table::Color;
 use super::table::{Grid, md_escape};
-use super::{Format, Style, json_doc, skipped_markdown, skipped_text};
+use super::{Format, Style, skipped_markdown, skipped_text};
 use crate::analysis::timeline::{AttributionTimeline, Change, FigureTimeline};
 use crate::analysis::{Analysis, Standing};
 use crate::store::workspace::Skipped;
-use comfy_table::Color;
-use serde_json::json;
 
 fn change_text(c: Change) -> &'static str {
     match c {
@@ -35,59 +34,121 @@ pub fn render(t: &TimelineInput<'_>, format: Format, style: Style) -> String {
     let when = |i: usize| a.ctx.info[i].key.time.as_ref().map(|p| p.to_utc_string());
     match format {
         Format::Json => {
-            let figures: Vec<_> = t
+            use crate::analysis::figures::Standing;
+            use crate::analysis::timeline::Change;
+            use crate::model::id::Id;
+            #[derive(serde::Serialize)]
+            struct VersionJson<'a> {
+                claim: &'a Id,
+                wording: &'a Option<String>,
+                min: u64,
+                max: Option<u64>,
+                source: Option<Id>,
+                published: Option<String>,
+                time: Option<String>,
+                origin: Option<&'a str>,
+                change: Change,
+                clashes: &'a [Id],
+                standing: Standing,
+            }
+            #[derive(serde::Serialize)]
+            struct FigureJson<'a> {
+                event: &'a str,
+                category: &'a str,
+                group: &'a str,
+                versions: Vec<VersionJson<'a>>,
+            }
+            #[derive(serde::Serialize)]
+            struct EntryJson<'a> {
+                claim: &'a Id,
+                kind: crate::model::records::Kind,
+                stance: &'a str,
+                actor: Option<&'a str>,
+                asserted_by: Option<&'a str>,
+                time: Option<String>,
+                standing: &'a str,
+            }
+            #[derive(serde::Serialize)]
+            struct AttributionJson<'a> {
+                event: &'a str,
+                entries: Vec<EntryJson<'a>>,
+            }
+            #[derive(serde::Serialize)]
+            struct Doc<'a> {
+                schema: &'static str,
+                skipped: &'a [Skipped],
+                figures: Vec<FigureJson<'a>>,
+                attributions: Vec<AttributionJson<'a>>,
+            }
+            let figures: Vec<FigureJson<'_>> = t
                 .figures
                 .iter()
                 .map(|ft| {
                     let f = &a.figures[ft.figure];
-                    json!({
-                        "event": f.event,
-                        "category": f.category,
-                        "group": f.group,
-                        "versions": ft.versions.iter().map(|v| {
-                            let acc = &f.accounts[v.account];
-                            let src = a.ctx.info[acc.claim].first_source.map(|s| a.ctx.sources[s].id.clone())
-                                .or_else(|| acc.sources.first().cloned());
-                            json!({
-                                "claim": v.claim,
-                                "wording": acc.wording,
-                                "min": acc.interval.min,
-                                "max": acc.interval.max,
-                                "source": src,
-                                "published": acc.key.published.as_ref().map(|p| p.to_utc_string()),
-                                "time": when(acc.claim),
-                                "origin": v.origin.map(|o| names.name(o)),
-                                "change": v.change,
-                                "clashes": v.clashes,
-                                "standing": acc.standing,
+                    FigureJson {
+                        event: &f.event,
+                        category: &f.category,
+                        group: &f.group,
+                        versions: ft
+                            .versions
+                            .iter()
+                            .map(|v| {
+                                let acc = &f.accounts[v.account];
+                                let src = a.ctx.info[acc.claim]
+                                    .first_source
+                                    .map(|s| a.ctx.sources[s].id.clone())
+                                    .or_else(|| acc.sources.first().cloned());
+                                VersionJson {
+                                    claim: &v.claim,
+                                    wording: &acc.wording,
+                                    min: acc.interval.min,
+                                    max: acc.interval.max,
+                                    source: src,
+                                    published: acc
+                                        .key
+                                        .published
+                                        .as_ref()
+                                        .map(|p| p.to_utc_string()),
+                                    time: when(acc.claim),
+                                    origin: v.origin.map(|o| names.name(o)),
+                                    change: v.change,
+                                    clashes: &v.clashes,
+                                    standing: acc.standing,
+                                }
                             })
-                        }).collect::<Vec<_>>(),
-                    })
+                            .collect(),
+                    }
                 })
                 .collect();
-            let attributions: Vec<_> = t
+            let attributions: Vec<AttributionJson<'_>> = t
                 .attributions
                 .iter()
-                .map(|at| {
-                    json!({
-                        "event": at.event,
-                        "entries": at.entries.iter().map(|e| json!({
-                            "claim": a.ctx.claims[e.claim].id,
-                            "kind": e.kind,
-                            "stance": e.stance,
-                            "actor": e.actor.map(|x| names.name(x)),
-                            "asserted_by": e.asserted_by.map(|x| names.name(x)),
-                            "time": e.time.as_ref().map(|p| p.to_utc_string()),
-                            "standing": e.standing,
-                        })).collect::<Vec<_>>(),
-                    })
+                .map(|at| AttributionJson {
+                    event: &at.event,
+                    entries: at
+                        .entries
+                        .iter()
+                        .map(|e| EntryJson {
+                            claim: &a.ctx.claims[e.claim].id,
+                            kind: e.kind,
+                            stance: e.stance,
+                            actor: e.actor.map(|x| names.name(x)),
+                            asserted_by: e.asserted_by.map(|x| names.name(x)),
+                            time: e.time.as_ref().map(|p| p.to_utc_string()),
+                            standing: e.standing,
+                        })
+                        .collect(),
                 })
                 .collect();
-            json_doc(
-                "timeline",
-                t.skipped,
-                json!({ "figures": figures, "attributions": attributions }),
-            )
+            let doc = Doc {
+                schema: "factcheck/timeline/v1",
+                skipped: t.skipped,
+                figures,
+                attributions,
+            };
+            let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+            out.push('\n');
+            out
         }
         Format::Csv => {
             let mut w = super::csv::Writer::new(&[

@@ -207,7 +207,25 @@ fn open_guarded(root: &Path, rel: &Path) -> Result<(File, std::fs::Metadata), Re
 /// Reads a workspace file through the guard: regular files only, never
 /// through a link, within `limit` bytes, inside the root.
 pub fn read(root: &Path, rel: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_with_meta(root, rel, limit).map(|(b, _)| b)
+}
+
+/// [`read`], with the metadata of the file as opened (for the cache key of
+/// exactly the bytes read).
+pub fn read_with_meta(
+    root: &Path,
+    rel: &Path,
+    limit: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata), ReadError> {
     let (file, meta) = open_guarded(root, rel)?;
+    read_open(file, meta, limit)
+}
+
+fn read_open(
+    file: File,
+    meta: std::fs::Metadata,
+    limit: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata), ReadError> {
     if meta.len() > limit {
         return Err(ReadError::TooLarge {
             size: meta.len(),
@@ -225,7 +243,75 @@ pub fn read(root: &Path, rel: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
             limit,
         });
     }
-    Ok(bytes)
+    Ok((bytes, meta))
+}
+
+/// A workspace directory opened once through the guard, to stat many of
+/// its files without following links.
+pub struct Dir {
+    fd: OwnedFd,
+}
+
+impl Dir {
+    pub fn open(root: &Path, rel_dir: &Path) -> Result<Dir, ReadError> {
+        let rel_dir = clean_rel(rel_dir)?;
+        Ok(Dir {
+            fd: open_dir_chain(root, &rel_dir)?,
+        })
+    }
+
+    /// Reads the file `name` of this directory like [`read`]: a regular
+    /// file only, not through a link, within `limit` bytes. With the stat of
+    /// the file as opened.
+    pub fn read(
+        &self,
+        name: &std::ffi::OsStr,
+        limit: u64,
+    ) -> Result<(Vec<u8>, std::fs::Metadata), ReadError> {
+        let fd = openat(
+            Some(&self.fd),
+            name,
+            libc::O_RDONLY | libc::O_NOFOLLOW | libc::O_NONBLOCK,
+        )
+        .map_err(|e| errno_error(e, true))?;
+        let file = File::from(fd);
+        let meta = file.metadata().map_err(ReadError::Io)?;
+        if meta.is_dir() {
+            return Err(ReadError::Directory);
+        }
+        if !meta.is_file() {
+            return Err(ReadError::NotRegular);
+        }
+        read_open(file, meta, limit)
+    }
+
+    /// The metadata of `name` in this directory, if it is a regular file
+    /// (not a link, directory or device).
+    pub fn regular_file(&self, name: &std::ffi::OsStr) -> Option<crate::store::cache::StatKey> {
+        use std::os::fd::AsRawFd;
+        let c = CString::new(name.as_bytes()).ok()?;
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        // SAFETY: a live directory fd, a NUL-terminated name, and a stat
+        // buffer of the right type.
+        let rc = unsafe {
+            libc::fstatat(
+                self.fd.as_raw_fd(),
+                c.as_ptr(),
+                &mut st,
+                libc::AT_SYMLINK_NOFOLLOW,
+            )
+        };
+        if rc != 0 || (st.st_mode & libc::S_IFMT) != libc::S_IFREG {
+            return None;
+        }
+        Some(crate::store::cache::StatKey {
+            size: st.st_size as u64,
+            mtime: (st.st_mtime, st.st_mtime_nsec),
+            ctime: (st.st_ctime, st.st_ctime_nsec),
+            ino: st.st_ino,
+            dev: st.st_dev,
+        })
+    }
 }
 
 /// The metadata of a workspace file or directory without following links,
@@ -358,6 +444,46 @@ pub fn replace(root: &Path, rel: &Path, contents: &[u8]) -> crate::Result<()> {
     })?;
     sync_dir(&dir);
     Ok(())
+}
+
+/// Replaces a file atomically without waiting for the disk: for files that
+/// can be lost in a crash without harm (the cache). Readers still see the
+/// old or the new content, never a mix.
+pub fn replace_unsynced(root: &Path, rel: &Path, contents: &[u8]) -> crate::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = write_dir(root, rel, true)?;
+    let target = root.join(clean_rel(rel).map_err(|e| refused(root, rel, e))?);
+    if let Ok(m) = std::fs::symlink_metadata(&target)
+        && !m.is_file()
+    {
+        return Err(refused(root, rel, ReadError::Link));
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".factcheck-tmp-")
+        .permissions(std::fs::Permissions::from_mode(0o666))
+        .tempfile_in(&dir)
+        .map_err(crate::Error::io("create a temporary file in", &dir))?;
+    tmp.write_all(contents)
+        .map_err(crate::Error::io("write", tmp.path().to_path_buf()))?;
+    tmp.persist(&target).map_err(|e| crate::Error::Io {
+        action: "replace",
+        path: target.clone(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
+/// The file system's clock: the modification time of a file created now at
+/// `rel` (then removed), as (seconds, nanoseconds).
+pub fn probe_time(root: &Path, rel: &Path) -> Option<(i64, i64)> {
+    use std::os::unix::fs::MetadataExt;
+    let dir = write_dir(root, rel, true).ok()?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".factcheck-clock-")
+        .tempfile_in(&dir)
+        .ok()?;
+    let m = tmp.as_file().metadata().ok()?;
+    Some((m.mtime(), m.mtime_nsec()))
 }
 
 /// Creates a workspace file, failing with [`crate::Error::IdTaken`] if the

@@ -17,6 +17,9 @@ use std::path::{Path, PathBuf};
 pub struct Workspace {
     pub root: PathBuf,
     pub config: Config,
+    /// Whether reading commands may use the parsed-record cache in
+    /// `.factcheck/cache/` (`--no-cache` turns it off; it never changes output).
+    pub use_cache: bool,
 }
 
 /// A record file that a reading command could not use, and why.
@@ -59,7 +62,7 @@ impl Loaded {
     }
 
     /// Records the outcome of one file.
-    fn add(&mut self, outcome: FileOutcome) {
+    pub(super) fn add(&mut self, outcome: FileOutcome) {
         let FileOutcome {
             kind,
             id,
@@ -84,7 +87,7 @@ impl Loaded {
         self.diagnostics.extend(diagnostics);
     }
 
-    fn sort(&mut self) {
+    pub(super) fn sort(&mut self) {
         self.claims.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         self.sources.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         self.entities.sort_unstable_by(|a, b| a.id.cmp(&b.id));
@@ -117,6 +120,7 @@ fn skipped_from(rel: &Path, diags: &[Diagnostic]) -> Skipped {
 }
 
 /// A parsed record of any kind.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub enum Record {
     Claim(Claim),
     Source(Source),
@@ -249,6 +253,7 @@ impl Workspace {
         Ok(Workspace {
             root: root.to_path_buf(),
             config,
+            use_cache: true,
         })
     }
 
@@ -269,6 +274,21 @@ impl Workspace {
     /// Whether a source has an archived text file.
     pub fn has_archive(&self, id: &Id) -> bool {
         fsio::exists(&self.root, &archive_rel(id))
+    }
+
+    /// The ids of the sources with an archived text file, from one listing.
+    pub fn archived(&self) -> FxHashSet<String> {
+        fsio::list(&self.root, Path::new(RecordKind::Source.dir()))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|e| e.file_type.is_some_and(|t| t.is_file()))
+            .filter_map(|e| {
+                e.name
+                    .to_str()
+                    .and_then(|n| n.strip_suffix(".txt"))
+                    .map(str::to_string)
+            })
+            .collect()
     }
 
     /// Where an id is already in use, by any record or archive.
@@ -428,31 +448,11 @@ impl Workspace {
         for kind in RecordKind::ALL {
             self.entries(kind, &mut dir_diags, &mut entries);
         }
-        let limit = self.config.max_file_size;
-        let outcomes: Vec<FileOutcome> = entries
-            .into_par_iter()
-            .map(
-                |(kind, id, rel)| match fsio::read(&self.root, &rel, limit) {
-                    Ok(bytes) => parse_bytes(kind, &id, &rel, bytes, &self.config),
-                    Err(e) => FileOutcome {
-                        kind,
-                        id: Some(id),
-                        diagnostics: vec![read_diagnostic(&rel, &e)],
-                        rel: Some(rel),
-                        record: None,
-                    },
-                },
-            )
-            .collect();
-        let mut loaded = Loaded {
+        let loaded = Loaded {
             diagnostics: dir_diags,
             ..Loaded::default()
         };
-        for o in outcomes {
-            loaded.add(o);
-        }
-        loaded.sort();
-        loaded
+        super::record_cache::load(self, entries, loaded)
     }
 
     /// The `*.toml` record files of one directory. Files that can never be
