@@ -82,19 +82,10 @@ fn run(chrome: &Path, args: &[&str], url: &str) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-fn sample() -> Ws {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let ws = Ws::copy_of(&root);
-    for sub in ["entities", "events"] {
-        common::copy_dir(&root.join(sub), &ws.path().join(sub));
-    }
-    ws
-}
-
 #[test]
 fn the_sample_report_renders_with_a_bar_per_account() {
     let Some(chrome) = browser() else { return };
-    let ws = sample();
+    let ws = Ws::sample();
     let html = ws.ok(&["report", "--format", "html"]);
     let json: serde_json::Value =
         serde_json::from_str(&ws.ok(&["report", "--format", "json"])).unwrap();
@@ -169,7 +160,7 @@ fn the_sample_report_renders_with_a_bar_per_account() {
 #[test]
 fn the_page_requests_nothing_but_itself() {
     let Some(chrome) = browser() else { return };
-    let ws = sample();
+    let ws = Ws::sample();
     let html = ws.ok(&["report", "--format", "html"]);
     let doc = Document::from(html.as_str());
     let csp = doc

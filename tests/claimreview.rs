@@ -335,11 +335,7 @@ fn the_published_corpus_is_imported_in_place() {
 
 #[test]
 fn rate_export_and_import_round_trip() {
-    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let ws = Ws::copy_of(&sample);
-    for sub in ["entities", "events"] {
-        common::copy_dir(&sample.join(sub), &ws.path().join(sub));
-    }
+    let ws = Ws::sample();
     // A URL for the sample's source, so the claims have an appearance.
     let hill = ws.read("sources/the-hill-2019-12-31.toml").replace(
         "publisher = \"The Hill\"\n",

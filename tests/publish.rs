@@ -6,16 +6,6 @@ mod common;
 
 use common::Ws;
 use serde_json::Value;
-use std::path::PathBuf;
-
-fn sample() -> Ws {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let ws = Ws::copy_of(&root);
-    for sub in ["entities", "events"] {
-        common::copy_dir(&root.join(sub), &ws.path().join(sub));
-    }
-    ws
-}
 
 fn rows(csv_text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let mut r = csv::ReaderBuilder::new().from_reader(csv_text.as_bytes());
@@ -29,7 +19,7 @@ fn rows(csv_text: &str) -> (Vec<String>, Vec<Vec<String>>) {
 
 #[test]
 fn report_csv_has_one_row_per_account() {
-    let ws = sample();
+    let ws = Ws::sample();
     let csv_text = ws.ok(&["report", "--format", "csv"]);
     assert!(csv_text.contains("\r\n"), "RFC 4180 line ends");
     let (header, body) = rows(&csv_text);
@@ -76,7 +66,7 @@ fn report_csv_has_one_row_per_account() {
 
 #[test]
 fn every_table_has_csv_with_an_id_column_first() {
-    let ws = sample();
+    let ws = Ws::sample();
     for (args, first, key) in [
         (vec!["list"], "id", "claims"),
         (vec!["source", "list"], "id", "sources"),
@@ -181,7 +171,7 @@ fn cells_that_a_spreadsheet_would_run_are_defused() {
 
 #[test]
 fn skipped_files_are_named_in_csv_and_html_too() {
-    let ws = sample();
+    let ws = Ws::sample();
     ws.write("claims/broken.toml", "kind = \"casualty\nevent = 1\n");
     for args in [
         vec!["report", "--format", "csv"],
@@ -210,7 +200,7 @@ fn skipped_files_are_named_in_csv_and_html_too() {
 
 #[test]
 fn html_is_self_contained_and_escaped() {
-    let ws = sample();
+    let ws = Ws::sample();
     let html = ws.ok(&["report", "--format", "html"]);
     assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\">"));
     assert!(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"));

@@ -397,6 +397,11 @@ pub fn csv_skipped(csv: bool, skipped: &[factcheck::store::workspace::Skipped]) 
     }
 }
 
+/// Standard output, buffered, for outputs written as they are made.
+pub fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())
+}
+
 pub fn emit(s: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();

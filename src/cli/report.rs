@@ -54,11 +54,12 @@ pub fn run(env: &Env, a: Args) -> Result<u8> {
             // A closed pipe (`| head`) is not an error.
             let _ = report.write_json(std::io::stdout().lock());
         }
+        // A closed pipe (`| head`) is not an error.
         ReportFormat::Text => {
-            super::emit(&report.render(factcheck::render::Format::Text, env.style))
+            let _ = report.write_text(&mut super::stdout(), env.style);
         }
         ReportFormat::Markdown => {
-            super::emit(&report.render(factcheck::render::Format::Markdown, env.style))
+            let _ = report.write_markdown(&mut super::stdout());
         }
         ReportFormat::Csv => {
             super::csv_skipped(true, &skipped);

@@ -685,6 +685,14 @@ impl<'a> Report<'a> {
     }
 
     fn text(&self, style: Style) -> String {
+        let mut out = Vec::new();
+        let _ = self.write_text(&mut out, style);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Writes the text report, rendering events on all cores a batch at a
+    /// time, so that a large report streams out in bounded memory.
+    pub fn write_text(&self, w: &mut dyn Write, style: Style) -> std::io::Result<()> {
         let mut head = skipped_text(self.input.skipped);
         head.push_str(&format!("factcheck report: {}\n", self.header_line()));
         if self.events.is_empty() {
@@ -694,14 +702,24 @@ impl<'a> Report<'a> {
                 "\nNo claims match.\n"
             });
         }
-        // Events render independently: on all cores, then joined in order.
+        w.write_all(head.as_bytes())?;
+        self.write_events(w, |e| self.event_text(e, style))
+    }
+
+    /// Renders the events in order, in parallel batches.
+    fn write_events(
+        &self,
+        w: &mut dyn Write,
+        render: impl Fn(&str) -> String + Sync,
+    ) -> std::io::Result<()> {
         use rayon::prelude::*;
-        let parts: Vec<String> = self
-            .events
-            .par_iter()
-            .map(|e| self.event_text(e, style))
-            .collect();
-        join_parts(head, parts)
+        for batch in self.events.chunks(256) {
+            let parts: Vec<String> = batch.par_iter().map(|e| render(e)).collect();
+            for p in parts {
+                w.write_all(p.as_bytes())?;
+            }
+        }
+        Ok(())
     }
 
     fn event_text(&self, event: &str, style: Style) -> String {
@@ -746,16 +764,18 @@ impl<'a> Report<'a> {
     }
 
     fn markdown(&self) -> String {
+        let mut out = Vec::new();
+        let _ = self.write_markdown(&mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Writes the Markdown report (see [`Report::write_text`]).
+    pub fn write_markdown(&self, w: &mut dyn Write) -> std::io::Result<()> {
         let mut head = String::from("# factcheck report\n\n");
         head.push_str(&skipped_markdown(self.input.skipped));
         head.push_str(&format!("{}.\n", md_escape(&self.header_line())));
-        use rayon::prelude::*;
-        let parts: Vec<String> = self
-            .events
-            .par_iter()
-            .map(|e| self.event_markdown(e))
-            .collect();
-        join_parts(head, parts)
+        w.write_all(head.as_bytes())?;
+        self.write_events(w, |e| self.event_markdown(e))
     }
 
     fn event_markdown(&self, event: &str) -> String {
@@ -877,16 +897,6 @@ impl Grid {
 }
 
 /// Joins at most `max` items, then says how many more there are.
-/// The head and the parts, in one allocation.
-fn join_parts(head: String, parts: Vec<String>) -> String {
-    let mut out = String::with_capacity(head.len() + parts.iter().map(String::len).sum::<usize>());
-    out.push_str(&head);
-    for p in parts {
-        out.push_str(&p);
-    }
-    out
-}
-
 pub fn listing(items: &[String], sep: &str, max: usize) -> String {
     if items.len() <= max {
         return items.join(sep);

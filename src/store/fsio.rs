@@ -187,8 +187,14 @@ fn open_guarded(root: &Path, rel: &Path) -> Result<(File, std::fs::Metadata), Re
     let rel = clean_rel(rel)?;
     let name = rel.file_name().ok_or(ReadError::Outside)?;
     let dir = open_dir_chain(root, rel.parent().unwrap_or(Path::new("")))?;
+    open_in(&dir, name)
+}
+
+/// Opens `name` in an opened directory: never through a link, never
+/// blocking on a pipe, and only if it is a regular file.
+fn open_in(dir: &OwnedFd, name: &std::ffi::OsStr) -> Result<(File, std::fs::Metadata), ReadError> {
     let fd = openat(
-        Some(&dir),
+        Some(dir),
         name,
         libc::O_RDONLY | libc::O_NOFOLLOW | libc::O_NONBLOCK,
     )
@@ -268,20 +274,7 @@ impl Dir {
         name: &std::ffi::OsStr,
         limit: u64,
     ) -> Result<(Vec<u8>, std::fs::Metadata), ReadError> {
-        let fd = openat(
-            Some(&self.fd),
-            name,
-            libc::O_RDONLY | libc::O_NOFOLLOW | libc::O_NONBLOCK,
-        )
-        .map_err(|e| errno_error(e, true))?;
-        let file = File::from(fd);
-        let meta = file.metadata().map_err(ReadError::Io)?;
-        if meta.is_dir() {
-            return Err(ReadError::Directory);
-        }
-        if !meta.is_file() {
-            return Err(ReadError::NotRegular);
-        }
+        let (file, meta) = open_in(&self.fd, name)?;
         read_open(file, meta, limit)
     }
 

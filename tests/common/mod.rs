@@ -78,6 +78,16 @@ impl Ws {
         Ws { dir }
     }
 
+    /// A copy of the shipped sample workspace, entities and events included.
+    pub fn sample() -> Ws {
+        let root = repo_root();
+        let ws = Ws::copy_of(&root);
+        for sub in ["entities", "events"] {
+            copy_dir(&root.join(sub), &ws.path().join(sub));
+        }
+        ws
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
