@@ -1,8 +1,6 @@
 //! The README's console examples are run as tests (trycmd), so the README
-//! cannot drift from what the tool does. They run in a fresh sandbox holding
-//! `article.txt` (the sample's archived article), `wire.txt` (the tour's
-//! second source, quoted in the README) and `saved-page.html` (the capture
-//! fixture page).
+//! cannot drift from what the tool does. They run in a fresh sandbox laid
+//! out like the root of a clone, holding the files the tour uses.
 
 use std::path::PathBuf;
 
@@ -11,24 +9,20 @@ fn readme_examples() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(root.join("README.md"), dir.path().join("README.md")).unwrap();
+    // The tour runs from the root of a clone: the files it uses, at the
+    // same paths, and the sample's factcheck.toml (so `init --nested` sees
+    // what it sees there).
     let input = dir.path().join("README.in");
-    std::fs::create_dir(&input).unwrap();
-    std::fs::copy(
-        root.join("sources/the-hill-2019-12-31.txt"),
-        input.join("article.txt"),
-    )
-    .unwrap();
-    // The second source of the tour, quoted in full in the README.
-    std::fs::write(
-        input.join("wire.txt"),
-        "BAGHDAD (Wire) — Six U.S. service members were wounded in Friday's rocket attack, an Iraqi security official told the AP.\n",
-    )
-    .unwrap();
-    std::fs::copy(
-        root.join("tests/fixtures/capture/article.html"),
-        input.join("saved-page.html"),
-    )
-    .unwrap();
+    for rel in [
+        "factcheck.toml",
+        "sources/the-hill-2019-12-31.txt",
+        "tests/fixtures/capture/article.html",
+        "docs/tour/wire.txt",
+    ] {
+        let to = input.join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(root.join(rel), to).unwrap();
+    }
     // An empty README.out/ makes every block run in one sandbox, in order.
     std::fs::create_dir(dir.path().join("README.out")).unwrap();
     std::fs::write(dir.path().join("README.out/.keep"), "").unwrap();
