@@ -77,7 +77,7 @@ pub fn fetch(raw_url: &str, limits: &CaptureLimits) -> Result<Fetched> {
             let next = url.join(location.trim()).map_err(|_| {
                 Error::Fetch(format!(
                     "{} redirected ({status}) to {location:?}, which is not a URL",
-                    url_shown(&url)
+                    url
                 ))
             })?;
             check(&next)?;
@@ -136,10 +136,6 @@ pub fn fetch(raw_url: &str, limits: &CaptureLimits) -> Result<Fetched> {
             body,
         });
     }
-}
-
-fn url_shown(url: &Url) -> String {
-    url.to_string()
 }
 
 fn timed_out(limits: &CaptureLimits) -> Error {

@@ -6,7 +6,6 @@
 //! needs the closest passage).
 
 use crate::model::quote::Archive;
-use crate::model::records::archive_rel;
 use crate::store::cache::{self, Entry, StatKey, Table};
 use crate::store::fsio;
 use crate::store::workspace::Workspace;
@@ -130,12 +129,7 @@ impl ArchiveCache {
             return None;
         }
         let reference = cache::reference_time(&ws.root)?;
-        let context = fsio::read(
-            &ws.root,
-            std::path::Path::new(crate::model::config::CONFIG_FILE),
-            ws.config.max_file_size,
-        )
-        .unwrap_or_default();
+        let context = ws.config_digest.to_le_bytes().to_vec();
         let table = cache::load(&ws.root, NAME, &context);
         Some(ArchiveCache {
             reference,
@@ -206,9 +200,4 @@ impl ArchiveCache {
         self.table = None;
         cache::save(&ws.root, NAME, &self.context, &table);
     }
-}
-
-/// Where a source's archive is, for callers building `ArchiveText`s.
-pub fn rel_of(id: &crate::model::id::Id) -> PathBuf {
-    archive_rel(id)
 }

@@ -40,6 +40,13 @@ impl Report<'_> {
         let title = "factcheck report";
         let timelines = self.a.timelines();
         let attributions = self.a.attributions();
+        // Indexed once, not searched per event.
+        let mut by_figure: Vec<Option<&FigureTimeline>> = vec![None; self.a.figures.len()];
+        for t in &timelines {
+            by_figure[t.figure] = Some(t);
+        }
+        let by_event: BTreeMap<&str, &AttributionTimeline> =
+            attributions.iter().map(|t| (t.event.as_str(), t)).collect();
         let page = html! {
             (DOCTYPE)
             html lang="en" {
@@ -72,7 +79,7 @@ impl Report<'_> {
                             p { "No claims match." }
                         }
                         @for e in &self.events {
-                            (self.event_section(e, &timelines, &attributions))
+                            (self.event_section(e, &by_figure, &by_event))
                         }
                         (self.sources_section(archives))
                     }
@@ -113,8 +120,8 @@ impl Report<'_> {
     fn event_section(
         &self,
         event: &str,
-        timelines: &[FigureTimeline],
-        attributions: &[AttributionTimeline],
+        timelines: &[Option<&FigureTimeline>],
+        attributions: &BTreeMap<&str, &AttributionTimeline>,
     ) -> Markup {
         let parts = &self.by_event[event];
         let att = self.attention(&parts.claims);
@@ -249,16 +256,16 @@ impl Report<'_> {
     fn timeline_section(
         &self,
         event: &str,
-        timelines: &[FigureTimeline],
-        attributions: &[AttributionTimeline],
+        timelines: &[Option<&FigureTimeline>],
+        attributions: &BTreeMap<&str, &AttributionTimeline>,
     ) -> Markup {
-        let shown = &self.by_event[event].figures;
-        let figures: Vec<&FigureTimeline> = timelines
+        let figures: Vec<&FigureTimeline> = self.by_event[event]
+            .figures
             .iter()
-            .filter(|t| shown.contains(&t.figure))
+            .filter_map(|fi| timelines[*fi])
             .collect();
         let attributions: Vec<&AttributionTimeline> =
-            attributions.iter().filter(|t| t.event == event).collect();
+            attributions.get(event).copied().into_iter().collect();
         let names = self.names();
         html! {
             @if !figures.is_empty() || attributions.iter().any(|t| !t.entries.is_empty()) {

@@ -168,7 +168,8 @@ pub fn load(ws: &Workspace, found: Vec<(RecordKind, Id, PathBuf)>, mut loaded: L
     let Some(reference) = reference else {
         return plain(ws, &dirs, found, loaded);
     };
-    let context = config_bytes(ws);
+    // What the cached values depend on besides the files: factcheck.toml.
+    let context = ws.config_digest.to_le_bytes();
     let mut table: Option<Table<Parsed>> = cache::load(&ws.root, NAME, &context);
     let had_cache = table.is_some();
     let cached_count = table.as_ref().map_or(0, |t| t.len());
@@ -300,16 +301,6 @@ fn plain(ws: &Workspace, dirs: &Dirs, found: Vec<Found>, mut loaded: Loaded) -> 
     }
     loaded.sort();
     loaded
-}
-
-/// What the cached values depend on besides the files: factcheck.toml.
-fn config_bytes(ws: &Workspace) -> Vec<u8> {
-    fsio::read(
-        &ws.root,
-        Path::new(crate::model::config::CONFIG_FILE),
-        ws.config.max_file_size,
-    )
-    .unwrap_or_default()
 }
 
 fn save(

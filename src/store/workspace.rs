@@ -20,6 +20,9 @@ pub struct Workspace {
     /// Whether reading commands may use the parsed-record cache in
     /// `.factcheck/cache/` (`--no-cache` turns it off; it never changes output).
     pub use_cache: bool,
+    /// A hash of factcheck.toml's bytes: what parsed records depend on
+    /// besides their own files, so the caches are keyed by it.
+    pub config_digest: u64,
 }
 
 /// A record file that a reading command could not use, and why.
@@ -238,6 +241,7 @@ impl Workspace {
             path: root.join(CONFIG_FILE),
             why: e.describe(),
         })?;
+        let config_digest = xxhash_rust::xxh3::xxh3_64(&bytes);
         let text = String::from_utf8(bytes).map_err(|_| {
             Error::Config(format!(
                 "{CONFIG_FILE}:1:1: error[E016]: file is not valid UTF-8"
@@ -254,6 +258,7 @@ impl Workspace {
             root: root.to_path_buf(),
             config,
             use_cache: true,
+            config_digest,
         })
     }
 

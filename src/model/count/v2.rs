@@ -209,65 +209,8 @@ pub(super) fn read_phrase(
         };
         return Some((r, skip_of(used)));
     }
-    type Shape = fn(u64) -> Option<(Interval, Precision)>;
-    let prefixes: &[(&[&str], Shape)] = &[
-        (&["at", "least"], |n| {
-            Some((Interval::new(n, None), Bounded))
-        }),
-        (&["no", "fewer", "than"], |n| {
-            Some((Interval::new(n, None), Bounded))
-        }),
-        (&["no", "less", "than"], |n| {
-            Some((Interval::new(n, None), Bounded))
-        }),
-        (&["more", "than"], |n| {
-            Some((Interval::new(n.checked_add(1)?, None), Bounded))
-        }),
-        (&["over"], |n| {
-            Some((Interval::new(n.checked_add(1)?, None), Bounded))
-        }),
-        (&["up", "to"], |n| {
-            Some((Interval::new(0, Some(n)), Bounded))
-        }),
-        (&["as", "many", "as"], |n| {
-            Some((Interval::new(0, Some(n)), Bounded))
-        }),
-        (&["at", "most"], |n| {
-            Some((Interval::new(0, Some(n)), Bounded))
-        }),
-        (&["no", "more", "than"], |n| {
-            Some((Interval::new(0, Some(n)), Bounded))
-        }),
-        (&["fewer", "than"], |n| {
-            Some((Interval::new(0, Some(n.checked_sub(1)?)), Bounded))
-        }),
-        (&["less", "than"], |n| {
-            Some((Interval::new(0, Some(n.checked_sub(1)?)), Bounded))
-        }),
-        (&["about"], about),
-        (&["around"], about),
-        (&["roughly"], about),
-        (&["approximately"], about),
-        (&["some"], about),
-        (&["nearly"], |n| {
-            Some((Interval::new(n.checked_mul(9)? / 10, Some(n)), Approximate))
-        }),
-        (&["almost"], |n| {
-            Some((Interval::new(n.checked_mul(9)? / 10, Some(n)), Approximate))
-        }),
-    ];
-    for (prefix, shape) in prefixes {
-        if starts(prefix) {
-            let (n, used) = read_number(&t[prefix.len()..])?;
-            let (interval, precision) = shape(n)?;
-            return Some((
-                Reading {
-                    interval,
-                    precision,
-                },
-                prefix.len() + used,
-            ));
-        }
+    if let Some(r) = read_prefixed(t, read_number) {
+        return r;
     }
     for zero in [
         &["no", "one"][..],

@@ -1,6 +1,6 @@
 //! The words of counts: tokens, digits, number words and multipliers.
 
-use super::{Interval, Precision};
+use super::{Interval, Precision, Reading};
 
 pub(super) fn about(n: u64) -> Option<(Interval, Precision)> {
     let lo = n.checked_mul(9)? / 10;
@@ -172,4 +172,79 @@ pub(super) fn read_number_v1(t: &[&str]) -> Option<(u64, usize)> {
         return None;
     }
     Some((total.checked_add(current)?, used))
+}
+
+/// "at least N", "up to N", "about N", ...: a prefix, then a number read by
+/// the policy's own number reader. The same table in every policy.
+/// `None` when no prefix starts `t`; `Some(None)` when one does but what
+/// follows is not read (the wording is then refused, not read another way).
+pub(super) fn read_prefixed(
+    t: &[&str],
+    read_number: fn(&[&str]) -> Option<(u64, usize)>,
+) -> Option<Option<(Reading, usize)>> {
+    use Precision::*;
+    type Shape = fn(u64) -> Option<(Interval, Precision)>;
+    let prefixes: &[(&[&str], Shape)] = &[
+        (&["at", "least"], |n| {
+            Some((Interval::new(n, None), Bounded))
+        }),
+        (&["no", "fewer", "than"], |n| {
+            Some((Interval::new(n, None), Bounded))
+        }),
+        (&["no", "less", "than"], |n| {
+            Some((Interval::new(n, None), Bounded))
+        }),
+        (&["more", "than"], |n| {
+            Some((Interval::new(n.checked_add(1)?, None), Bounded))
+        }),
+        (&["over"], |n| {
+            Some((Interval::new(n.checked_add(1)?, None), Bounded))
+        }),
+        (&["up", "to"], |n| {
+            Some((Interval::new(0, Some(n)), Bounded))
+        }),
+        (&["as", "many", "as"], |n| {
+            Some((Interval::new(0, Some(n)), Bounded))
+        }),
+        (&["at", "most"], |n| {
+            Some((Interval::new(0, Some(n)), Bounded))
+        }),
+        (&["no", "more", "than"], |n| {
+            Some((Interval::new(0, Some(n)), Bounded))
+        }),
+        (&["fewer", "than"], |n| {
+            Some((Interval::new(0, Some(n.checked_sub(1)?)), Bounded))
+        }),
+        (&["less", "than"], |n| {
+            Some((Interval::new(0, Some(n.checked_sub(1)?)), Bounded))
+        }),
+        (&["about"], about),
+        (&["around"], about),
+        (&["roughly"], about),
+        (&["approximately"], about),
+        (&["some"], about),
+        (&["nearly"], |n| {
+            Some((Interval::new(n.checked_mul(9)? / 10, Some(n)), Approximate))
+        }),
+        (&["almost"], |n| {
+            Some((Interval::new(n.checked_mul(9)? / 10, Some(n)), Approximate))
+        }),
+    ];
+    for (prefix, shape) in prefixes {
+        if t.len() >= prefix.len() && t[..prefix.len()] == **prefix {
+            let read = || {
+                let (n, used) = read_number(&t[prefix.len()..])?;
+                let (interval, precision) = shape(n)?;
+                Some((
+                    Reading {
+                        interval,
+                        precision,
+                    },
+                    prefix.len() + used,
+                ))
+            };
+            return Some(read());
+        }
+    }
+    None
 }
